@@ -1,0 +1,1 @@
+"""covekit code generator: spec/*.yaml -> C headers, stubs, docs."""

@@ -1,0 +1,238 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""Semantic checks that the schema cannot express.
+
+Each check adds positioned problems; check_spec() runs them all so that a
+single run reports every problem in the spec.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from .diagnostics import Collector, Pos
+from .model import Spec
+
+C_KEYWORDS = frozenset([
+    "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
+    "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "register",
+    "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch",
+    "typedef", "union", "unsigned", "void", "volatile", "while", "_Alignas", "_Alignof",
+    "_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary", "_Noreturn", "_Static_assert",
+    "_Thread_local", "bool", "true", "false", "asm", "typeof",
+])
+
+MAX_SBI_ARGS = 6      # a0..a5
+MAX_COVE_FID = 0xFFFF  # CoVE: a6[15:0] is the FID, the upper bits are reserved
+
+
+def _duplicates(items: Iterable[Any], key: Callable[[Any], Any], what: str,
+                pos_key: str, problems: Collector) -> None:
+    seen: dict[Any, Any] = {}
+    for item in items:
+        k = key(item)
+        if k in seen:
+            problems.add(item.pos(pos_key), f"duplicate {what} {k!r} "
+                         f"(first at {seen[k].pos(pos_key)})")
+        else:
+            seen[k] = item
+
+
+def _check_identifiers(spec: Spec, problems: Collector) -> None:
+    def ident(item: Any, label: str) -> None:
+        if item.name in C_KEYWORDS:
+            problems.add(item.pos("name"), f"{label} name {item.name!r} is a C keyword")
+
+    for e in spec.errors:
+        ident(e, "error")
+    for ext in spec.extensions:
+        ident(ext, "extension")
+        for fn in ext.functions:
+            ident(fn, "function")
+            for a in fn.args:
+                ident(a, "argument")
+    for en in spec.enums:
+        ident(en, "enum")
+        for m in en.members:
+            ident(m, "enum member")
+    for st in spec.structs:
+        ident(st, "struct")
+        for f in st.fields:
+            ident(f, "field")
+
+
+def _check_sources(spec: Spec, problems: Collector) -> None:
+    def ref(item: Any) -> None:
+        if item.source and item.source not in spec.sources:
+            known = ", ".join(sorted(spec.sources)) or "none"
+            problems.add(item.pos("source"), f"source {item.source!r} is not in any "
+                         f"'sources' map (known: {known})")
+
+    for group in (spec.errors, spec.extensions, spec.enums, spec.structs, spec.kvm_enums):
+        for item in group:
+            ref(item)
+    for ext in spec.extensions:
+        for fn in ext.functions:
+            ref(fn)
+            for a in fn.args:
+                ref(a)
+    for en in spec.enums:
+        for m in en.members:
+            ref(m)
+
+
+def _check_errors(spec: Spec, problems: Collector) -> None:
+    _duplicates(spec.errors, lambda e: e.name, "error name", "name", problems)
+    _duplicates(spec.errors, lambda e: e.value, "error value", "value", problems)
+    if spec.errors and not spec.error("SUCCESS"):
+        problems.add(spec.errors[0].pos(), "the error table has no SUCCESS (0)")
+
+
+def _check_extensions(spec: Spec, problems: Collector) -> None:
+    _duplicates(spec.extensions, lambda e: e.name, "extension name", "name", problems)
+    _duplicates(spec.extensions, lambda e: e.eid, "EID", "eid", problems)
+    for ext in spec.extensions:
+        _duplicates(ext.functions, lambda f: f.name, f"function name in {ext.name}", "name",
+                    problems)
+        _duplicates(ext.functions, lambda f: f.fid, f"FID in {ext.name}", "fid", problems)
+        for fn in ext.functions:
+            _check_function(spec, ext.handled_by, fn, problems)
+
+
+def _check_function(spec: Spec, handled_by: str, fn: Any, problems: Collector) -> None:
+    where = fn.key
+    if handled_by == "tsm" and fn.fid > MAX_COVE_FID:
+        problems.add(fn.pos("fid"), f"{where}: FID {fn.fid:#x} does not fit in a6[15:0]")
+    if len(fn.args) > MAX_SBI_ARGS:
+        problems.add(fn.pos("args"), f"{where}: {len(fn.args)} arguments, but SBI passes at "
+                     f"most {MAX_SBI_ARGS} (a0-a5)")
+    _duplicates(fn.args, lambda a: a.name, f"argument name in {where}", "name", problems)
+    errors_node = fn.node.get("errors")
+    for i, name in enumerate(fn.errors):
+        pos = Pos(fn.node.file, errors_node.lc.item(i)[0] + 1, errors_node.lc.item(i)[1] + 1)
+        if spec.error(name) is None:
+            problems.add(pos, f"{where}: error {name!r} is not in the error table")
+        elif name in ("SUCCESS", "NOT_SUPPORTED"):
+            problems.add(pos, f"{where}: {name} is implied for every call; do not list it")
+        if fn.errors.index(name) != i:
+            problems.add(pos, f"{where}: error {name!r} listed twice")
+    for a in fn.args:
+        if a.align is not None and a.align & (a.align - 1):
+            problems.add(a.pos("align"), f"{where}: argument {a.name}: align {a.align} is "
+                         f"not a power of two")
+        if a.min is not None and a.max is not None and a.min > a.max:
+            problems.add(a.pos("min"), f"{where}: argument {a.name}: min {a.min} is above "
+                         f"max {a.max}")
+        if a.enum is not None and spec.enum(a.enum) is None:
+            problems.add(a.pos("enum"), f"{where}: argument {a.name}: enum {a.enum!r} "
+                         f"is not defined")
+        if a.error is not None and spec.error(a.error) is None:
+            problems.add(a.pos("error"), f"{where}: argument {a.name}: error {a.error!r} is "
+                         f"not in the error table")
+        elif a.has_constraints and a.constraint_error not in fn.errors:
+            problems.add(a.pos("name"), f"{where}: argument {a.name} has constraints, so the "
+                         f"call can return {a.constraint_error}; add it to 'errors'")
+
+
+def _check_enums(spec: Spec, problems: Collector) -> None:
+    _duplicates(spec.enums, lambda e: e.name, "enum name", "name", problems)
+    for en in spec.enums:
+        _duplicates(en.members, lambda m: m.name, f"member name in enum {en.name}", "name",
+                    problems)
+        _duplicates(en.members, lambda m: m.value, f"value in enum {en.name}", "value",
+                    problems)
+        if en.kind == "bits":
+            for m in en.members:
+                if m.value > 63:
+                    problems.add(m.pos("value"), f"enum {en.name}: bit {m.value} of "
+                                 f"{m.name} does not fit in 64 bits")
+        values = sorted({m.value for m in en.members})
+        if not en.sparse:
+            missing = sorted(set(range(values[0], values[-1] + 1)) - set(values))
+            if missing:
+                after = max(m for m in en.members if m.value < missing[0])
+                problems.add(after.pos("value"), f"enum {en.name}: gap after {after.name} "
+                             f"(no member has value {missing[0]}); fill it or mark the enum "
+                             f"'sparse: true'")
+
+
+def _check_structs(spec: Spec, problems: Collector) -> None:
+    _duplicates(spec.structs, lambda s: s.name, "struct name", "name", problems)
+    for st in spec.structs:
+        _duplicates(st.fields, lambda f: f.name, f"field name in struct {st.name}", "name",
+                    problems)
+        for f in st.fields:
+            if f.enum is not None and spec.enum(f.enum) is None:
+                problems.add(f.pos("enum"), f"struct {st.name}: field {f.name}: enum "
+                             f"{f.enum!r} is not defined")
+        for item, value in [(st, st.addr_align)] + [(f, f.addr_align) for f in st.fields]:
+            if value is not None and value & (value - 1):
+                problems.add(item.pos("align"), f"struct {st.name}: align {value} is not a "
+                             f"power of two")
+
+
+def _check_kvm(spec: Spec, problems: Collector) -> None:
+    _duplicates(spec.kvm_enums, lambda e: e.name, "KVM enum name", "name", problems)
+    _duplicates(spec.kvm_enums, lambda e: e.prefix, "KVM enum prefix", "prefix", problems)
+    for ke in spec.kvm_enums:
+        _duplicates(ke.members, lambda m: m.name, f"member name in {ke.name}", "name", problems)
+        _duplicates(ke.members, lambda m: m.value, f"value in {ke.name}", "value", problems)
+        # uapi enum values are positional: member i must have value i.
+        for i, m in enumerate(ke.members):
+            if m.value != i:
+                problems.add(m.pos("value"), f"{ke.name}: {m.name} has value {m.value} but "
+                             f"is member {i}; C assigns values in order, so values must "
+                             f"run 0, 1, 2, ... in the order written")
+                break
+        seen_added = None
+        for m in ke.members:
+            if m.origin == "covekit":
+                seen_added = seen_added or m
+            elif seen_added is not None:
+                problems.add(m.pos("origin"), f"{ke.name}: upstream member {m.name} follows "
+                             f"covekit member {seen_added.name}; our members are appended "
+                             f"after every upstream one")
+            if m.name == ke.max.removeprefix(ke.prefix):
+                problems.add(m.pos("name"), f"{ke.name}: {m.name} is the count member "
+                             f"'{ke.max}'; it is not listed")
+            if m.sbi_ext is not None and spec.extension(m.sbi_ext) is None:
+                problems.add(m.pos("sbi_ext"), f"{ke.name}: {m.name}: SBI extension "
+                             f"{m.sbi_ext!r} is not defined in the spec")
+        if not ke.max.startswith(ke.prefix):
+            problems.add(ke.pos("max"), f"{ke.name}: count member {ke.max} does not start "
+                         f"with the prefix {ke.prefix}")
+
+
+def _c_names(spec: Spec) -> Iterable[tuple[str, Any, str]]:
+    """Every C identifier the generated code defines at file scope."""
+    for e in spec.errors:
+        yield e.c_name, e, "name"
+    for ext in spec.extensions:
+        yield ext.c_eid, ext, "name"
+        for fn in ext.functions:
+            yield fn.c_fid, fn, "name"
+    for en in spec.enums:
+        for m in en.members:
+            yield m.c_name, m, "name"
+    for ke in spec.kvm_enums:
+        for km in ke.members:
+            yield km.c_name, km, "name"
+
+
+def _check_c_names(spec: Spec, problems: Collector) -> None:
+    seen: dict[str, Any] = {}
+    for name, item, key in _c_names(spec):
+        if name in seen:
+            problems.add(item.pos(key), f"generated C name {name} is also generated by the "
+                         f"entry at {seen[name].pos(key)}")
+        else:
+            seen[name] = item
+
+
+CHECKS = (_check_identifiers, _check_sources, _check_errors, _check_extensions, _check_enums,
+          _check_structs, _check_kvm, _check_c_names)
+
+
+def check_spec(spec: Spec, problems: Collector) -> None:
+    for check in CHECKS:
+        check(spec, problems)

@@ -1,0 +1,444 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""Model classes built from schema-valid spec files.
+
+Everything the emitters need is here, already derived: C names, struct
+layouts, the errors an argument constraint returns.  Templates do no
+arithmetic and no naming of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .diagnostics import Collector, Pos
+from .loader import Node, SpecFile
+
+# RV64 sizes (= alignments) of the scalar field types.
+SCALAR_SIZE = {"u8": 1, "s8": 1, "u16": 2, "s16": 2, "u32": 4, "s32": 4,
+               "u64": 8, "s64": 8, "ulong": 8, "long": 8}
+C_TYPE = {  # firmware / selftests (stdint), Linux kernel
+    "u8": ("uint8_t", "u8"), "u16": ("uint16_t", "u16"), "u32": ("uint32_t", "u32"),
+    "u64": ("uint64_t", "u64"), "s8": ("int8_t", "s8"), "s16": ("int16_t", "s16"),
+    "s32": ("int32_t", "s32"), "s64": ("int64_t", "s64"),
+    "ulong": ("unsigned long", "unsigned long"), "long": ("long", "long"),
+}
+
+
+@dataclass
+class Documented:
+    name: str
+    doc: str
+    source: str
+    node: Node
+
+    def pos(self, key: str | None = None) -> Pos:
+        return self.node.pos(key)
+
+
+@dataclass
+class ErrorCode(Documented):
+    value: int
+    provisional: bool
+    linux_name: str | None
+
+    @property
+    def c_name(self) -> str:
+        return f"SBI_ERR_{self.name}"
+
+
+@dataclass
+class Arg(Documented):
+    ctype: str
+    kind: str
+    align: int | None
+    min: int | None
+    max: int | None
+    enum: str | None
+    zero_ok: bool
+    error: str | None
+    index: int = 0
+
+    @property
+    def constraints(self) -> list[str]:
+        """Human words for the constraints, for docs."""
+        words = []
+        if self.align:
+            words.append(f"{self.align}-byte aligned")
+        if self.min is not None:
+            words.append(f"at least {self.min}")
+        if self.max is not None:
+            words.append(f"at most {self.max}")
+        if self.enum:
+            words.append(f"a member of enum sbi_{self.enum}")
+        return words
+
+    @property
+    def constraint_text(self) -> str:
+        if not self.constraints:
+            return ""
+        zero = " (0 is always accepted)" if self.zero_ok else ""
+        return f"Must be {', '.join(self.constraints)}{zero}."
+
+    @property
+    def c_checks(self) -> list[tuple[str, str]]:
+        """(what, C condition that is true when the argument is invalid)."""
+        raw = f"args[{self.index}]"
+        v = raw if self.ctype == "unsigned long" else f"(long){raw}"
+        suffix = "UL" if self.ctype == "unsigned long" else "L"
+        zero = f"{raw} != 0 && " if self.zero_ok else ""
+        checks = []
+        if self.align:
+            mask = f"{raw} & {self.align - 1}UL"
+            checks.append((f"{self.align}-byte aligned", f"{zero}({mask})" if zero else mask))
+        if self.min is not None:
+            checks.append((f"at least {self.min}", f"{zero}{v} < {self.min}{suffix}"))
+        if self.max is not None:
+            checks.append((f"at most {self.max}", f"{zero}{v} > {self.max}{suffix}"))
+        if self.enum:
+            checks.append((f"in enum sbi_{self.enum}", f"{zero}!sbi_{self.enum}_valid({raw})"))
+        return checks
+
+    @property
+    def has_constraints(self) -> bool:
+        return any(v is not None for v in (self.align, self.min, self.max, self.enum))
+
+    @property
+    def constraint_error(self) -> str:
+        """The error a failed constraint check returns."""
+        if self.error:
+            return self.error
+        return "INVALID_ADDRESS" if self.kind == "address" else "INVALID_PARAM"
+
+
+@dataclass
+class Function(Documented):
+    fid: int
+    caller: str
+    args: list[Arg]
+    returns: str | None
+    errors: list[str]
+    ext: Extension | None = None
+
+    @property
+    def c_fid(self) -> str:
+        assert self.ext is not None
+        return f"SBI_EXT_{self.ext.name}_{self.name.upper()}"
+
+    @property
+    def c_symbol(self) -> str:
+        """Handler (firmware) and stub (callers) name: covh_tsm_get_info."""
+        assert self.ext is not None
+        return f"{self.ext.name.lower()}_{self.name}"
+
+    @property
+    def key(self) -> str:
+        assert self.ext is not None
+        return f"{self.ext.name}.{self.name}"
+
+    @property
+    def c_params(self) -> list[str]:
+        return [f"{a.ctype} {a.name}" for a in self.args] or ["void"]
+
+    @property
+    def c_arg_refs(self) -> list[str]:
+        return [f"args[{a.index}]" for a in self.args]
+
+    @property
+    def stub_args(self) -> list[str]:
+        """a0..a5 for an ecall stub: the arguments, then zeros."""
+        names = [a.name if a.ctype == "unsigned long" else f"(unsigned long){a.name}"
+                 for a in self.args]
+        return names + ["0"] * (6 - len(names))
+
+    @property
+    def c_errors(self) -> list[str]:
+        return [f"SBI_ERR_{name}" for name in self.errors]
+
+    @property
+    def checked_args(self) -> list[Arg]:
+        return [a for a in self.args if a.has_constraints]
+
+
+@dataclass
+class Extension(Documented):
+    eid: int
+    handled_by: str
+    linux_upstream: bool
+    functions: list[Function]
+
+    @property
+    def c_eid(self) -> str:
+        return f"SBI_EXT_{self.name}"
+
+    @property
+    def fid_count(self) -> int:
+        return max(f.fid for f in self.functions) + 1
+
+    @property
+    def ascii(self) -> str | None:
+        """"COVH" for 0x434F5648, when every byte is a printable letter."""
+        raw = self.eid.to_bytes(4, "big")
+        return raw.decode() if self.eid > 0xFFFFFF and raw.isalpha() else None
+
+
+@dataclass
+class EnumMember(Documented):
+    value: int
+    provisional: bool
+    c_name: str = ""
+
+
+@dataclass
+class Enum(Documented):
+    kind: str
+    sparse: bool
+    linux_upstream: bool
+    members: list[EnumMember]
+
+    @property
+    def c_tag(self) -> str:
+        return f"sbi_{self.name}"
+
+    @property
+    def c_prefix(self) -> str:
+        return f"SBI_{self.name.upper()}_"
+
+    @property
+    def mask(self) -> int:
+        """For a bits enum: every defined bit set."""
+        return sum(1 << m.value for m in self.members)
+
+    @property
+    def max_value(self) -> int:
+        return max(m.value for m in self.members)
+
+
+@dataclass
+class Field(Documented):
+    type: str
+    declared_offset: int | None
+    enum: str | None
+    addr_align: int | None
+    base: str = ""
+    count: int | None = None
+    offset: int = 0
+
+    @property
+    def elem_size(self) -> int:
+        return SCALAR_SIZE[self.base]
+
+    @property
+    def size(self) -> int:
+        return self.elem_size * (self.count or 1)
+
+    def c_decl(self, flavor: int) -> str:
+        """'uint32_t tsm_state' (flavor 0: stdint) or 'u32 tsm_state' (1: Linux)."""
+        suffix = f"[{self.count}]" if self.count else ""
+        return f"{C_TYPE[self.base][flavor]} {self.name}{suffix}"
+
+
+@dataclass
+class Struct(Documented):
+    declared_size: int | None
+    addr_align: int | None
+    linux_upstream: bool
+    fields: list[Field]
+    size: int = 0
+    align: int = 1
+
+    @property
+    def c_tag(self) -> str:
+        return f"sbi_{self.name}"
+
+
+@dataclass
+class KvmMember:
+    name: str
+    value: int
+    origin: str
+    doc: str | None
+    host_ext: str | None
+    sbi_ext: str | None
+    disable: str | None
+    upstream_since: str | None
+    node: Node
+    enum: KvmEnum | None = None
+
+    def pos(self, key: str | None = None) -> Pos:
+        return self.node.pos(key)
+
+    @property
+    def c_name(self) -> str:
+        assert self.enum is not None
+        return f"{self.enum.prefix}{self.name}"
+
+
+@dataclass
+class KvmEnum(Documented):
+    prefix: str
+    max: str
+    header: str
+    members: list[KvmMember]
+
+    @property
+    def upstream(self) -> list[KvmMember]:
+        return [m for m in self.members if m.origin == "upstream"]
+
+    @property
+    def added(self) -> list[KvmMember]:
+        return [m for m in self.members if m.origin == "covekit"]
+
+
+@dataclass
+class Source:
+    name: str
+    citation: str
+    pos: Pos
+
+
+@dataclass
+class Spec:
+    files: list[SpecFile]
+    sources: dict[str, Source] = field(default_factory=dict)
+    errors: list[ErrorCode] = field(default_factory=list)
+    extensions: list[Extension] = field(default_factory=list)
+    enums: list[Enum] = field(default_factory=list)
+    structs: list[Struct] = field(default_factory=list)
+    kvm_enums: list[KvmEnum] = field(default_factory=list)
+
+    @property
+    def file_names(self) -> list[str]:
+        return [f.name for f in self.files]
+
+    def error(self, name: str) -> ErrorCode | None:
+        return next((e for e in self.errors if e.name == name), None)
+
+    def enum(self, name: str) -> Enum | None:
+        return next((e for e in self.enums if e.name == name), None)
+
+    def extension(self, name: str) -> Extension | None:
+        return next((e for e in self.extensions if e.name == name), None)
+
+    @property
+    def tsm_extensions(self) -> list[Extension]:
+        return [e for e in self.extensions if e.handled_by == "tsm"]
+
+    @property
+    def provisional_errors(self) -> list[ErrorCode]:
+        return [e for e in self.errors if e.provisional]
+
+
+# --- building ---------------------------------------------------------------
+
+def _documented(n: Node, default_source: str = "") -> dict[str, Any]:
+    return {"name": n["name"], "doc": n.get("doc", ""),
+            "source": n.get("source", default_source), "node": n}
+
+
+def _build_arg(n: Node, index: int, source: str) -> Arg:
+    return Arg(**_documented(n, source), ctype=n["type"], kind=n.get("kind", "value"),
+               align=n.get("align"), min=n.get("min"), max=n.get("max"),
+               enum=n.get("enum"), zero_ok=bool(n.get("zero_ok", False)),
+               error=n.get("error"), index=index)
+
+
+def _build_function(n: Node, ext_source: str) -> Function:
+    source = n.get("source", ext_source)
+    return Function(**_documented(n, ext_source), fid=int(n["fid"]), caller=n["caller"],
+                    args=[_build_arg(a, i, source) for i, a in enumerate(n.child("args"))],
+                    returns=n.get("returns"), errors=[str(e) for e in n["errors"]])
+
+
+def _build_field(n: Node) -> Field:
+    f = Field(**_documented(n), type=n["type"], declared_offset=n.get("offset"),
+              enum=n.get("enum"), addr_align=n.get("align"))
+    base, _, count = f.type.partition("[")
+    f.base = base
+    f.count = int(count.rstrip("]")) if count else None
+    return f
+
+
+def layout(struct: Struct, problems: Collector) -> None:
+    """Compute RV64 offsets and size; declared ones must agree, and every
+    byte must belong to a field (no implicit padding crosses the ABI)."""
+    offset = 0
+    align = 1
+    for f in struct.fields:
+        a = f.elem_size
+        aligned = (offset + a - 1) // a * a
+        if aligned != offset:
+            problems.add(f.pos("name"), f"struct {struct.name}: {aligned - offset} byte(s) of "
+                         f"implicit padding before field {f.name} ({f.type} aligns to {a}); "
+                         f"declare a reserved field so the layout is explicit")
+        f.offset = aligned
+        if f.declared_offset is not None and f.declared_offset != f.offset:
+            problems.add(f.pos("offset"), f"struct {struct.name}: field {f.name} is declared at "
+                         f"offset {f.declared_offset} but the layout puts it at {f.offset}")
+        offset = aligned + f.size
+        align = max(align, a)
+    struct.align = align
+    struct.size = (offset + align - 1) // align * align
+    if struct.size != offset:
+        problems.add(struct.pos("name"), f"struct {struct.name}: {struct.size - offset} "
+                     f"byte(s) of implicit tail padding; declare a reserved field so the "
+                     f"layout is explicit")
+    if struct.declared_size is not None and struct.declared_size != struct.size:
+        problems.add(struct.pos("size"), f"struct {struct.name}: declared size "
+                     f"{struct.declared_size} but the fields lay out to {struct.size} bytes")
+
+
+def build(files: list[SpecFile], problems: Collector) -> Spec:
+    """Turn schema-valid files into a Spec; layout problems go to problems."""
+    spec = Spec(files=files)
+    for sf in files:
+        root = sf.root
+        sources = root.get("sources") or {}
+        for name, citation in sources.items():
+            pos = root.pos() if not hasattr(sources, "lc") else Pos(
+                sf.name, sources.lc.key(name)[0] + 1, sources.lc.key(name)[1] + 1)
+            old = spec.sources.get(name)
+            if old and old.citation != citation:
+                problems.add(pos, f"source {name!r} is cited differently at {old.pos}")
+            spec.sources.setdefault(name, Source(name, str(citation), pos))
+        for n in root.child("errors"):
+            spec.errors.append(ErrorCode(**_documented(n), value=int(n["value"]),
+                                         provisional=bool(n.get("provisional", False)),
+                                         linux_name=n.get("linux_name")))
+        for n in root.child("extensions"):
+            ext = Extension(**_documented(n), eid=int(n["eid"]), handled_by=n["handled_by"],
+                            linux_upstream=bool(n.get("linux_upstream", False)),
+                            functions=[_build_function(f, n["source"])
+                                       for f in n.child("functions")])
+            for fn in ext.functions:
+                fn.ext = ext
+            spec.extensions.append(ext)
+        for n in root.child("enums"):
+            en = Enum(**_documented(n), kind=n.get("kind", "values"),
+                      sparse=bool(n.get("sparse", False)),
+                      linux_upstream=bool(n.get("linux_upstream", False)),
+                      members=[EnumMember(**_documented(m, n["source"]), value=int(m["value"]),
+                                          provisional=bool(m.get("provisional", False)))
+                               for m in n.child("members")])
+            for m in en.members:
+                m.c_name = f"{en.c_prefix}{m.name}"
+            spec.enums.append(en)
+        for n in root.child("structs"):
+            st = Struct(**_documented(n), declared_size=n.get("size"),
+                        addr_align=n.get("align"),
+                        linux_upstream=bool(n.get("linux_upstream", False)),
+                        fields=[_build_field(f) for f in n.child("fields")])
+            layout(st, problems)
+            spec.structs.append(st)
+        for n in root.child("kvm_enums"):
+            ke = KvmEnum(**_documented(n), prefix=n["prefix"], max=n["max"], header=n["header"],
+                         members=[KvmMember(name=m["name"], value=int(m["value"]),
+                                            origin=m["origin"], doc=m.get("doc"),
+                                            host_ext=m.get("host_ext"), sbi_ext=m.get("sbi_ext"),
+                                            disable=m.get("disable"),
+                                            upstream_since=m.get("upstream_since"), node=m)
+                                  for m in n.child("members")])
+            for m in ke.members:
+                m.enum = ke
+            spec.kvm_enums.append(ke)
+    return spec

@@ -1,0 +1,146 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""Render outputs through jinja2 with the banner and text helpers."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import jinja2
+
+from .model import Spec
+from .outputs import Output
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+SPDX = "GPL-2.0-only OR BSD-2-Clause"
+# Every generated file carries this; --linux-out overwrites only such files.
+DO_NOT_EDIT = "Do not edit: change the spec and run ./tools/regen."
+
+
+# A sentence ends at . ! or ? followed by a space, unless it is one of these.
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "cf.")
+
+
+def _first_sentence_end(text: str) -> int:
+    for m in re.finditer(r"[.!?](\s|$)", text):
+        end = m.start() + 1
+        if not text[:end].endswith(_ABBREVIATIONS):
+            return end
+    return len(text)
+
+
+def summary(doc: str) -> str:
+    """First sentence of a doc string, without its full stop."""
+    text = " ".join(doc.split())
+    return text[:_first_sentence_end(text)].rstrip(".")
+
+
+def details(doc: str) -> str:
+    """Everything after the first sentence."""
+    text = " ".join(doc.split())
+    return text[_first_sentence_end(text):].strip()
+
+
+def comment(text: str, prefix: str = " * ", width: int = 80, first: str | None = None) -> str:
+    """Wrap text into comment lines, tabs counting to the next multiple of 8;
+    the first line may carry its own prefix (e.g. ' * @name: ')."""
+    text = " ".join(text.split())
+    first = prefix if first is None else first
+    if not text:
+        return first.rstrip()
+    lines = textwrap.wrap(text, width=width, initial_indent=first.expandtabs(8),
+                          subsequent_indent=prefix.expandtabs(8),
+                          break_on_hyphens=False, break_long_words=False)
+    out = [first + lines[0][len(first.expandtabs(8)):]]
+    out += [prefix + line[len(prefix.expandtabs(8)):] for line in lines[1:]]
+    return "\n".join(line.rstrip() for line in out)
+
+
+def c_comment(text: str, indent: str = "", width: int = 80) -> str:
+    """A one-line /* comment */ when it fits, else a kernel-style block."""
+    text = " ".join(text.split())
+    one = f"{indent}/* {text} */"
+    if _columns(one) <= width:
+        return one
+    return f"{indent}/*\n{comment(text, prefix=indent + ' * ', width=width)}\n{indent} */"
+
+
+def _columns(text: str) -> int:
+    col = 0
+    for ch in text:
+        col = (col // 8 + 1) * 8 if ch == "\t" else col + 1
+    return col
+
+
+def c_call(head: str, items: list[str], tail: str = "", width: int = 80) -> str:
+    """``head(a, b, c)tail`` wrapped kernel style: continuation lines align
+    with the first item, using tabs then spaces."""
+    items = list(items)
+    one = f"{head}({', '.join(items)}){tail}"
+    if _columns(one.split("\n")[-1]) <= width or not items:
+        return one
+    indent_cols = _columns(head + "(")
+    lead = head[: len(head) - len(head.lstrip())]
+    pad = lead + "\t" * ((indent_cols - _columns(lead)) // 8)
+    pad += " " * (indent_cols - _columns(pad))
+    lines: list[str] = []
+    cur = head + "("
+    for i, item in enumerate(items):
+        piece = item + (", " if i < len(items) - 1 else f"){tail}")
+        if cur not in (head + "(", pad) and _columns(cur + piece.rstrip()) > width:
+            lines.append(cur.rstrip())
+            cur = pad
+        cur += piece
+    lines.append(cur)
+    return "\n".join(lines)
+
+
+def align_column(names: list[str], lead: int = 8) -> int:
+    """The tab stop after the longest name (lead: columns before names)."""
+    return (lead + max(len(n) for n in names)) // 8 * 8 + 8
+
+
+def tab_to(text: str, column: int) -> str:
+    """Pad with tabs so that what follows starts at column (a multiple of 8)."""
+    cols = _columns(text)
+    tabs = max(1, (column - cols + 7) // 8)
+    return text + "\t" * tabs
+
+
+def rst_wrap(text: str, indent: str = "", width: int = 78) -> str:
+    text = " ".join(text.split())
+    return "\n".join(textwrap.wrap(text, width=width, initial_indent=indent,
+                                   subsequent_indent=indent, break_on_hyphens=False,
+                                   break_long_words=False))
+
+
+def banner(spec: Spec, out: Output) -> str:
+    sources = ", ".join(spec.file_names)
+    lines = [f"Generated from {sources}",
+             f"by codegen/templates/{out.template}.",
+             DO_NOT_EDIT]
+    if out.comment_style == "rst":
+        body = "\n".join(f"   {line}" for line in lines)
+        return f".. SPDX-License-Identifier: {SPDX}\n\n..\n{body}\n"
+    body = "\n".join(f" * {line}" for line in lines)
+    return f"/* SPDX-License-Identifier: {SPDX} */\n/*\n{body}\n */\n"
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+                             undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=True,
+                             autoescape=False)
+    env.filters.update(summary=summary, details=details, comment=comment, rst_wrap=rst_wrap,
+                       c_call=c_call, tab_to=tab_to, align_column=align_column,
+                       add_suffix=lambda text, suffix: text + suffix, c_comment=c_comment,
+                       hex=lambda v, width=0: f"0x{v:0{width}X}")
+    return env
+
+
+def render(env: jinja2.Environment, spec: Spec, out: Output) -> bytes:
+    template = env.get_template(out.template)
+    text = template.render(spec=spec, banner=banner(spec, out), out=out, **out.context)
+    text = re.sub(r"\n{3,}", "\n\n", text)  # templates may leave runs of blank lines
+    return text.rstrip("\n").encode("utf-8") + b"\n"

@@ -1,0 +1,702 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * Generated from spec/cove.yaml, spec/kvm.yaml, spec/sbi.yaml
+ * by codegen/templates/firmware/cove_dispatch_table.h.j2.
+ * Do not edit: change the spec and run ./tools/regen.
+ */
+
+/*
+ * Dispatch tables for the extensions the TSM handles: FID -> checked call.
+ * Defines static tables: include it from the dispatcher only, once.
+ */
+#ifndef __GENERATED_COVE_DISPATCH_TABLE_H__
+#define __GENERATED_COVE_DISPATCH_TABLE_H__
+
+#include "cove_handlers.h"
+#include "sbi_cove_types.h"
+
+/**
+ * struct sbi_abi_call - One function of an extension.
+ * @name:	Function name, for traces.
+ * @nargs:	Arguments it takes (a0 upwards).
+ * @call:	Checks the spec's argument constraints, then calls the handler
+ *		with args[0..nargs-1].
+ */
+struct sbi_abi_call {
+	const char *name;
+	unsigned int nargs;
+	struct sbiret (*call)(const unsigned long *args);
+};
+
+/**
+ * struct sbi_abi_extension - Dispatch table of one extension.
+ * @eid:	Extension ID.
+ * @name:	Extension name.
+ * @calls:	Indexed by FID; an entry with no @call is NOT_SUPPORTED.
+ * @ncalls:	Entries in @calls.
+ */
+struct sbi_abi_extension {
+	unsigned long eid;
+	const char *name;
+	const struct sbi_abi_call *calls;
+	unsigned long ncalls;
+};
+
+static inline struct sbiret sbi_abi_error(long error)
+{
+	return (struct sbiret){ .error = error, .value = 0 };
+}
+
+static struct sbiret
+covh_tsm_get_info_checked(const unsigned long *args)
+{
+	/* tsm_info_len: at least 48 */
+	if (args[1] < 48UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covh_tsm_get_info(args[0], args[1]);
+}
+
+static struct sbiret
+covh_convert_pages_checked(const unsigned long *args)
+{
+	/* base_page_addr: 4096-byte aligned */
+	if (args[0] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* num_pages: at least 1 */
+	if (args[1] < 1UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covh_convert_pages(args[0], args[1]);
+}
+
+static struct sbiret
+covh_reclaim_pages_checked(const unsigned long *args)
+{
+	/* base_page_addr: 4096-byte aligned */
+	if (args[0] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* num_pages: at least 1 */
+	if (args[1] < 1UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covh_reclaim_pages(args[0], args[1]);
+}
+
+static struct sbiret
+covh_initiate_fence_checked(const unsigned long *args)
+{
+	(void)args;
+	return covh_initiate_fence();
+}
+
+static struct sbiret
+covh_local_fence_checked(const unsigned long *args)
+{
+	(void)args;
+	return covh_local_fence();
+}
+
+static struct sbiret
+covh_create_tvm_checked(const unsigned long *args)
+{
+	/* params_len: at least 16 */
+	if (args[1] < 16UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covh_create_tvm(args[0], args[1]);
+}
+
+static struct sbiret
+covh_finalize_tvm_checked(const unsigned long *args)
+{
+	/* identity_addr: 64-byte aligned */
+	if (args[3] != 0 && (args[3] & 63UL))
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covh_finalize_tvm(args[0], args[1], args[2], args[3]);
+}
+
+static struct sbiret
+covh_promote_to_tvm_checked(const unsigned long *args)
+{
+	/* fdt_addr: 8-byte aligned */
+	if (args[0] & 7UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* tap_addr: 8-byte aligned */
+	if (args[1] != 0 && (args[1] & 7UL))
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* identity_addr: 64-byte aligned */
+	if (args[3] != 0 && (args[3] & 63UL))
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	return covh_promote_to_tvm(args[0], args[1], args[2], args[3]);
+}
+
+static struct sbiret
+covh_destroy_tvm_checked(const unsigned long *args)
+{
+	return covh_destroy_tvm(args[0]);
+}
+
+static struct sbiret
+covh_add_tvm_memory_region_checked(const unsigned long *args)
+{
+	/* gpa: 4096-byte aligned */
+	if (args[1] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* len: 4096-byte aligned */
+	if (args[2] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covh_add_tvm_memory_region(args[0], args[1], args[2]);
+}
+
+static struct sbiret
+covh_add_tvm_page_table_pages_checked(const unsigned long *args)
+{
+	/* base_page_addr: 4096-byte aligned */
+	if (args[1] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* num_pages: at least 1 */
+	if (args[2] < 1UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covh_add_tvm_page_table_pages(args[0], args[1], args[2]);
+}
+
+static struct sbiret
+covh_add_tvm_measured_pages_checked(const unsigned long *args)
+{
+	/* src_addr: 4096-byte aligned */
+	if (args[1] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* dest_addr: 4096-byte aligned */
+	if (args[2] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* page_type: in enum sbi_page_type */
+	if (!sbi_page_type_valid(args[3]))
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	/* num_pages: at least 1 */
+	if (args[4] < 1UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	/* gpa: 4096-byte aligned */
+	if (args[5] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	return covh_add_tvm_measured_pages(args[0], args[1], args[2], args[3],
+					   args[4], args[5]);
+}
+
+static struct sbiret
+covh_add_tvm_zero_pages_checked(const unsigned long *args)
+{
+	/* base_page_addr: 4096-byte aligned */
+	if (args[1] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* page_type: in enum sbi_page_type */
+	if (!sbi_page_type_valid(args[2]))
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	/* num_pages: at least 1 */
+	if (args[3] < 1UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	/* gpa: 4096-byte aligned */
+	if (args[4] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	return covh_add_tvm_zero_pages(args[0], args[1], args[2], args[3],
+				       args[4]);
+}
+
+static struct sbiret
+covh_add_tvm_shared_pages_checked(const unsigned long *args)
+{
+	/* base_page_addr: 4096-byte aligned */
+	if (args[1] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* page_type: in enum sbi_page_type */
+	if (!sbi_page_type_valid(args[2]))
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	/* num_pages: at least 1 */
+	if (args[3] < 1UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	/* gpa: 4096-byte aligned */
+	if (args[4] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	return covh_add_tvm_shared_pages(args[0], args[1], args[2], args[3],
+					 args[4]);
+}
+
+static struct sbiret
+covh_create_tvm_vcpu_checked(const unsigned long *args)
+{
+	/* state_page_addr: 4096-byte aligned */
+	if (args[2] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	return covh_create_tvm_vcpu(args[0], args[1], args[2]);
+}
+
+static struct sbiret
+covh_run_tvm_vcpu_checked(const unsigned long *args)
+{
+	return covh_run_tvm_vcpu(args[0], args[1]);
+}
+
+static struct sbiret
+covh_tvm_initiate_fence_checked(const unsigned long *args)
+{
+	return covh_tvm_initiate_fence(args[0]);
+}
+
+static struct sbiret
+covh_tvm_invalidate_pages_checked(const unsigned long *args)
+{
+	/* gpa: 4096-byte aligned */
+	if (args[1] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* len: 4096-byte aligned */
+	if (args[2] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covh_tvm_invalidate_pages(args[0], args[1], args[2]);
+}
+
+static struct sbiret
+covh_tvm_validate_pages_checked(const unsigned long *args)
+{
+	/* gpa: 4096-byte aligned */
+	if (args[1] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* len: 4096-byte aligned */
+	if (args[2] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covh_tvm_validate_pages(args[0], args[1], args[2]);
+}
+
+static struct sbiret
+covh_tvm_remove_pages_checked(const unsigned long *args)
+{
+	/* gpa: 4096-byte aligned */
+	if (args[1] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* len: 4096-byte aligned */
+	if (args[2] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covh_tvm_remove_pages(args[0], args[1], args[2]);
+}
+
+static const struct sbi_abi_call sbi_covh_calls[SBI_EXT_COVH_FID_COUNT] = {
+	[SBI_EXT_COVH_TSM_GET_INFO] = {
+		.name = "tsm_get_info",
+		.nargs = 2,
+		.call = covh_tsm_get_info_checked,
+	},
+	[SBI_EXT_COVH_CONVERT_PAGES] = {
+		.name = "convert_pages",
+		.nargs = 2,
+		.call = covh_convert_pages_checked,
+	},
+	[SBI_EXT_COVH_RECLAIM_PAGES] = {
+		.name = "reclaim_pages",
+		.nargs = 2,
+		.call = covh_reclaim_pages_checked,
+	},
+	[SBI_EXT_COVH_INITIATE_FENCE] = {
+		.name = "initiate_fence",
+		.nargs = 0,
+		.call = covh_initiate_fence_checked,
+	},
+	[SBI_EXT_COVH_LOCAL_FENCE] = {
+		.name = "local_fence",
+		.nargs = 0,
+		.call = covh_local_fence_checked,
+	},
+	[SBI_EXT_COVH_CREATE_TVM] = {
+		.name = "create_tvm",
+		.nargs = 2,
+		.call = covh_create_tvm_checked,
+	},
+	[SBI_EXT_COVH_FINALIZE_TVM] = {
+		.name = "finalize_tvm",
+		.nargs = 4,
+		.call = covh_finalize_tvm_checked,
+	},
+	[SBI_EXT_COVH_PROMOTE_TO_TVM] = {
+		.name = "promote_to_tvm",
+		.nargs = 4,
+		.call = covh_promote_to_tvm_checked,
+	},
+	[SBI_EXT_COVH_DESTROY_TVM] = {
+		.name = "destroy_tvm",
+		.nargs = 1,
+		.call = covh_destroy_tvm_checked,
+	},
+	[SBI_EXT_COVH_ADD_TVM_MEMORY_REGION] = {
+		.name = "add_tvm_memory_region",
+		.nargs = 3,
+		.call = covh_add_tvm_memory_region_checked,
+	},
+	[SBI_EXT_COVH_ADD_TVM_PAGE_TABLE_PAGES] = {
+		.name = "add_tvm_page_table_pages",
+		.nargs = 3,
+		.call = covh_add_tvm_page_table_pages_checked,
+	},
+	[SBI_EXT_COVH_ADD_TVM_MEASURED_PAGES] = {
+		.name = "add_tvm_measured_pages",
+		.nargs = 6,
+		.call = covh_add_tvm_measured_pages_checked,
+	},
+	[SBI_EXT_COVH_ADD_TVM_ZERO_PAGES] = {
+		.name = "add_tvm_zero_pages",
+		.nargs = 5,
+		.call = covh_add_tvm_zero_pages_checked,
+	},
+	[SBI_EXT_COVH_ADD_TVM_SHARED_PAGES] = {
+		.name = "add_tvm_shared_pages",
+		.nargs = 5,
+		.call = covh_add_tvm_shared_pages_checked,
+	},
+	[SBI_EXT_COVH_CREATE_TVM_VCPU] = {
+		.name = "create_tvm_vcpu",
+		.nargs = 3,
+		.call = covh_create_tvm_vcpu_checked,
+	},
+	[SBI_EXT_COVH_RUN_TVM_VCPU] = {
+		.name = "run_tvm_vcpu",
+		.nargs = 2,
+		.call = covh_run_tvm_vcpu_checked,
+	},
+	[SBI_EXT_COVH_TVM_INITIATE_FENCE] = {
+		.name = "tvm_initiate_fence",
+		.nargs = 1,
+		.call = covh_tvm_initiate_fence_checked,
+	},
+	[SBI_EXT_COVH_TVM_INVALIDATE_PAGES] = {
+		.name = "tvm_invalidate_pages",
+		.nargs = 3,
+		.call = covh_tvm_invalidate_pages_checked,
+	},
+	[SBI_EXT_COVH_TVM_VALIDATE_PAGES] = {
+		.name = "tvm_validate_pages",
+		.nargs = 3,
+		.call = covh_tvm_validate_pages_checked,
+	},
+	[SBI_EXT_COVH_TVM_REMOVE_PAGES] = {
+		.name = "tvm_remove_pages",
+		.nargs = 3,
+		.call = covh_tvm_remove_pages_checked,
+	},
+};
+
+_Static_assert(sizeof(sbi_covh_calls) ==
+	       SBI_EXT_COVH_FID_COUNT * sizeof(struct sbi_abi_call),
+	       "one COVH entry per FID");
+
+static struct sbiret
+covg_add_mmio_region_checked(const unsigned long *args)
+{
+	/* gpa: 4096-byte aligned */
+	if (args[0] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* len: 4096-byte aligned */
+	if (args[1] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covg_add_mmio_region(args[0], args[1]);
+}
+
+static struct sbiret
+covg_remove_mmio_region_checked(const unsigned long *args)
+{
+	/* gpa: 4096-byte aligned */
+	if (args[0] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* len: 4096-byte aligned */
+	if (args[1] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covg_remove_mmio_region(args[0], args[1]);
+}
+
+static struct sbiret
+covg_share_memory_region_checked(const unsigned long *args)
+{
+	/* gpa: 4096-byte aligned */
+	if (args[0] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* len: 4096-byte aligned */
+	if (args[1] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covg_share_memory_region(args[0], args[1]);
+}
+
+static struct sbiret
+covg_unshare_memory_region_checked(const unsigned long *args)
+{
+	/* gpa: 4096-byte aligned */
+	if (args[0] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* len: 4096-byte aligned */
+	if (args[1] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covg_unshare_memory_region(args[0], args[1]);
+}
+
+static struct sbiret
+covg_allow_external_interrupt_checked(const unsigned long *args)
+{
+	return covg_allow_external_interrupt(args[0]);
+}
+
+static struct sbiret
+covg_deny_external_interrupt_checked(const unsigned long *args)
+{
+	return covg_deny_external_interrupt(args[0]);
+}
+
+static struct sbiret
+covg_get_attestation_capabilities_checked(const unsigned long *args)
+{
+	/* caps_addr: 4096-byte aligned */
+	if (args[0] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* caps_size: 4096-byte aligned */
+	if (args[1] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covg_get_attestation_capabilities(args[0], args[1]);
+}
+
+static struct sbiret
+covg_extend_measurement_checked(const unsigned long *args)
+{
+	/* msmt_buf_addr: 4096-byte aligned */
+	if (args[0] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	return covg_extend_measurement(args[0], args[1], args[2]);
+}
+
+static struct sbiret
+covg_get_evidence_checked(const unsigned long *args)
+{
+	/* pub_key_addr: 4096-byte aligned */
+	if (args[0] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* challenge_data_addr: 4096-byte aligned */
+	if (args[2] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* cert_addr: 4096-byte aligned */
+	if (args[4] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	return covg_get_evidence(args[0], args[1], args[2], args[3], args[4],
+				 args[5]);
+}
+
+static struct sbiret
+covg_retrieve_secret_checked(const unsigned long *args)
+{
+	/* buf_addr: 4096-byte aligned */
+	if (args[0] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	/* buf_size: at most 4096 */
+	if (args[1] > 4096UL)
+		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	return covg_retrieve_secret(args[0], args[1]);
+}
+
+static struct sbiret
+covg_read_measurement_checked(const unsigned long *args)
+{
+	/* msmt_buf_addr: 4096-byte aligned */
+	if (args[0] & 4095UL)
+		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	return covg_read_measurement(args[0], args[1], args[2]);
+}
+
+static const struct sbi_abi_call sbi_covg_calls[SBI_EXT_COVG_FID_COUNT] = {
+	[SBI_EXT_COVG_ADD_MMIO_REGION] = {
+		.name = "add_mmio_region",
+		.nargs = 2,
+		.call = covg_add_mmio_region_checked,
+	},
+	[SBI_EXT_COVG_REMOVE_MMIO_REGION] = {
+		.name = "remove_mmio_region",
+		.nargs = 2,
+		.call = covg_remove_mmio_region_checked,
+	},
+	[SBI_EXT_COVG_SHARE_MEMORY_REGION] = {
+		.name = "share_memory_region",
+		.nargs = 2,
+		.call = covg_share_memory_region_checked,
+	},
+	[SBI_EXT_COVG_UNSHARE_MEMORY_REGION] = {
+		.name = "unshare_memory_region",
+		.nargs = 2,
+		.call = covg_unshare_memory_region_checked,
+	},
+	[SBI_EXT_COVG_ALLOW_EXTERNAL_INTERRUPT] = {
+		.name = "allow_external_interrupt",
+		.nargs = 1,
+		.call = covg_allow_external_interrupt_checked,
+	},
+	[SBI_EXT_COVG_DENY_EXTERNAL_INTERRUPT] = {
+		.name = "deny_external_interrupt",
+		.nargs = 1,
+		.call = covg_deny_external_interrupt_checked,
+	},
+	[SBI_EXT_COVG_GET_ATTESTATION_CAPABILITIES] = {
+		.name = "get_attestation_capabilities",
+		.nargs = 2,
+		.call = covg_get_attestation_capabilities_checked,
+	},
+	[SBI_EXT_COVG_EXTEND_MEASUREMENT] = {
+		.name = "extend_measurement",
+		.nargs = 3,
+		.call = covg_extend_measurement_checked,
+	},
+	[SBI_EXT_COVG_GET_EVIDENCE] = {
+		.name = "get_evidence",
+		.nargs = 6,
+		.call = covg_get_evidence_checked,
+	},
+	[SBI_EXT_COVG_RETRIEVE_SECRET] = {
+		.name = "retrieve_secret",
+		.nargs = 2,
+		.call = covg_retrieve_secret_checked,
+	},
+	[SBI_EXT_COVG_READ_MEASUREMENT] = {
+		.name = "read_measurement",
+		.nargs = 3,
+		.call = covg_read_measurement_checked,
+	},
+};
+
+_Static_assert(sizeof(sbi_covg_calls) ==
+	       SBI_EXT_COVG_FID_COUNT * sizeof(struct sbi_abi_call),
+	       "one COVG entry per FID");
+
+static struct sbiret
+covi_init_tvm_aia_checked(const unsigned long *args)
+{
+	return covi_init_tvm_aia(args[0], args[1], args[2]);
+}
+
+static struct sbiret
+covi_set_tvm_aia_cpu_imsic_addr_checked(const unsigned long *args)
+{
+	return covi_set_tvm_aia_cpu_imsic_addr(args[0], args[1], args[2]);
+}
+
+static struct sbiret
+covi_convert_aia_imsic_checked(const unsigned long *args)
+{
+	return covi_convert_aia_imsic(args[0]);
+}
+
+static struct sbiret
+covi_reclaim_tvm_aia_imsic_checked(const unsigned long *args)
+{
+	return covi_reclaim_tvm_aia_imsic(args[0]);
+}
+
+static struct sbiret
+covi_bind_aia_imsic_checked(const unsigned long *args)
+{
+	return covi_bind_aia_imsic(args[0], args[1], args[2]);
+}
+
+static struct sbiret
+covi_unbind_aia_imsic_begin_checked(const unsigned long *args)
+{
+	return covi_unbind_aia_imsic_begin(args[0], args[1]);
+}
+
+static struct sbiret
+covi_unbind_aia_imsic_end_checked(const unsigned long *args)
+{
+	return covi_unbind_aia_imsic_end(args[0], args[1]);
+}
+
+static struct sbiret
+covi_inject_tvm_cpu_checked(const unsigned long *args)
+{
+	return covi_inject_tvm_cpu(args[0], args[1], args[2]);
+}
+
+static struct sbiret
+covi_rebind_aia_imsic_begin_checked(const unsigned long *args)
+{
+	return covi_rebind_aia_imsic_begin(args[0], args[1], args[2]);
+}
+
+static struct sbiret
+covi_rebind_aia_imsic_clone_checked(const unsigned long *args)
+{
+	return covi_rebind_aia_imsic_clone(args[0], args[1]);
+}
+
+static struct sbiret
+covi_rebind_aia_imsic_end_checked(const unsigned long *args)
+{
+	return covi_rebind_aia_imsic_end(args[0], args[1]);
+}
+
+static const struct sbi_abi_call sbi_covi_calls[SBI_EXT_COVI_FID_COUNT] = {
+	[SBI_EXT_COVI_INIT_TVM_AIA] = {
+		.name = "init_tvm_aia",
+		.nargs = 3,
+		.call = covi_init_tvm_aia_checked,
+	},
+	[SBI_EXT_COVI_SET_TVM_AIA_CPU_IMSIC_ADDR] = {
+		.name = "set_tvm_aia_cpu_imsic_addr",
+		.nargs = 3,
+		.call = covi_set_tvm_aia_cpu_imsic_addr_checked,
+	},
+	[SBI_EXT_COVI_CONVERT_AIA_IMSIC] = {
+		.name = "convert_aia_imsic",
+		.nargs = 1,
+		.call = covi_convert_aia_imsic_checked,
+	},
+	[SBI_EXT_COVI_RECLAIM_TVM_AIA_IMSIC] = {
+		.name = "reclaim_tvm_aia_imsic",
+		.nargs = 1,
+		.call = covi_reclaim_tvm_aia_imsic_checked,
+	},
+	[SBI_EXT_COVI_BIND_AIA_IMSIC] = {
+		.name = "bind_aia_imsic",
+		.nargs = 3,
+		.call = covi_bind_aia_imsic_checked,
+	},
+	[SBI_EXT_COVI_UNBIND_AIA_IMSIC_BEGIN] = {
+		.name = "unbind_aia_imsic_begin",
+		.nargs = 2,
+		.call = covi_unbind_aia_imsic_begin_checked,
+	},
+	[SBI_EXT_COVI_UNBIND_AIA_IMSIC_END] = {
+		.name = "unbind_aia_imsic_end",
+		.nargs = 2,
+		.call = covi_unbind_aia_imsic_end_checked,
+	},
+	[SBI_EXT_COVI_INJECT_TVM_CPU] = {
+		.name = "inject_tvm_cpu",
+		.nargs = 3,
+		.call = covi_inject_tvm_cpu_checked,
+	},
+	[SBI_EXT_COVI_REBIND_AIA_IMSIC_BEGIN] = {
+		.name = "rebind_aia_imsic_begin",
+		.nargs = 3,
+		.call = covi_rebind_aia_imsic_begin_checked,
+	},
+	[SBI_EXT_COVI_REBIND_AIA_IMSIC_CLONE] = {
+		.name = "rebind_aia_imsic_clone",
+		.nargs = 2,
+		.call = covi_rebind_aia_imsic_clone_checked,
+	},
+	[SBI_EXT_COVI_REBIND_AIA_IMSIC_END] = {
+		.name = "rebind_aia_imsic_end",
+		.nargs = 2,
+		.call = covi_rebind_aia_imsic_end_checked,
+	},
+};
+
+_Static_assert(sizeof(sbi_covi_calls) ==
+	       SBI_EXT_COVI_FID_COUNT * sizeof(struct sbi_abi_call),
+	       "one COVI entry per FID");
+
+/* The extensions the TSM answers itself; every other EID is forwarded. */
+static const struct sbi_abi_extension sbi_tsm_extensions[] = {
+	{ SBI_EXT_COVH, "COVH", sbi_covh_calls,
+	  SBI_EXT_COVH_FID_COUNT },
+	{ SBI_EXT_COVG, "COVG", sbi_covg_calls,
+	  SBI_EXT_COVG_FID_COUNT },
+	{ SBI_EXT_COVI, "COVI", sbi_covi_calls,
+	  SBI_EXT_COVI_FID_COUNT },
+};
+
+#endif /* __GENERATED_COVE_DISPATCH_TABLE_H__ */

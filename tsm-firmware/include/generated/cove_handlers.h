@@ -1,0 +1,826 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * Generated from spec/cove.yaml, spec/kvm.yaml, spec/sbi.yaml
+ * by codegen/templates/firmware/cove_handlers.h.j2.
+ * Do not edit: change the spec and run ./tools/regen.
+ */
+
+#ifndef __GENERATED_COVE_HANDLERS_H__
+#define __GENERATED_COVE_HANDLERS_H__
+
+#include "sbi_abi.h"
+
+/*
+ * The TSM implements one handler per function of every extension it
+ * handles itself.  cove_dispatch_table.h references each one, so a missing
+ * handler is a link error, not a silent NOT_SUPPORTED.  The dispatcher has
+ * already checked the argument constraints stated in the spec.
+ */
+
+/* COVH (0x434F5648) */
+
+/**
+ * covh_tsm_get_info() - Writes the TSM's state, version, capabilities and
+ * sizing parameters as a struct tsm_info to host memory
+ * @tsm_info_addr: Physical address of the buffer that receives struct tsm_info.
+ * @tsm_info_len: Size of the buffer in bytes; at least 48, the size of the
+ *	CoVE-2025 struct tsm_info. Must be at least 48.
+ *
+ * The host must see tsm_state == READY before making any other COVH call.
+ *
+ * Caller: host. COVH FID 0, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value:
+ * Number of bytes written to the buffer.
+ */
+struct sbiret covh_tsm_get_info(unsigned long tsm_info_addr,
+				unsigned long tsm_info_len);
+
+/**
+ * covh_convert_pages() - Starts converting num_pages contiguous 4 KiB pages of
+ * non-confidential memory into confidential memory
+ * @base_page_addr: Physical address of the first page; 4 KiB aligned. Must be
+ *	4096-byte aligned.
+ * @num_pages: Number of 4 KiB pages to convert. Must be at least 1.
+ *
+ * The pages become usable for TVMs only after initiate_fence and a local_fence
+ * on every hart.
+ *
+ * Caller: host. COVH FID 1, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covh_convert_pages(unsigned long base_page_addr,
+				 unsigned long num_pages);
+
+/**
+ * covh_reclaim_pages() - Returns num_pages contiguous 4 KiB confidential pages
+ * to non-confidential use
+ * @base_page_addr: Physical address of the first page; 4 KiB aligned. Must be
+ *	4096-byte aligned.
+ * @num_pages: Number of 4 KiB pages to reclaim. Must be at least 1.
+ *
+ * None of them may belong to an active TVM.
+ *
+ * Caller: host. COVH FID 2, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covh_reclaim_pages(unsigned long base_page_addr,
+				 unsigned long num_pages);
+
+/**
+ * covh_initiate_fence() - Starts the global TLB invalidation sequence for pages
+ * queued by convert_pages; the sequence ends once every hart has called
+ * local_fence
+ *
+ * CoVE-2025 calls this function global_fence.
+ *
+ * Caller: host. COVH FID 3, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_ALREADY_STARTED, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covh_initiate_fence(void);
+
+/**
+ * covh_local_fence() - Invalidates, on the calling hart, the TLB entries
+ * covered by the fence sequence in progress; the last hart to call it completes
+ * the conversion
+ *
+ * Caller: host. COVH FID 4, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED.
+ * .value is unspecified.
+ */
+struct sbiret covh_local_fence(void);
+
+/**
+ * covh_create_tvm() - Creates a TVM from a struct tvm_create_params in host
+ * memory
+ * @params_addr: Physical address of the struct tvm_create_params.
+ * @params_len: Size of the parameter structure in bytes; at least 16, the size
+ *	of struct tvm_create_params. Must be at least 16.
+ *
+ * The new TVM is in state INITIALIZING until finalize_tvm.
+ *
+ * Caller: host. COVH FID 5, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value: The
+ * new TVM's ID, used as tvm_id in later calls.
+ */
+struct sbiret covh_create_tvm(unsigned long params_addr,
+			      unsigned long params_len);
+
+/**
+ * covh_finalize_tvm() - Commits the TVM's measurement and moves it from
+ * INITIALIZING to RUNNABLE; entry_sepc and entry_arg are measured
+ * @tvm_id: The TVM to finalize; it must be in state INITIALIZING.
+ * @entry_sepc: Address at which the boot vCPU starts executing.
+ * @entry_arg: Guest-physical address of the guest's flattened device tree,
+ *	passed to the boot vCPU in a1.
+ * @identity_addr: Physical address of a 64-byte, 64-byte-aligned host-defined
+ *	identity buffer that is reported in attestation but not measured; 0 =
+ *	none. CoVE-2023 has no such argument. Must be 64-byte aligned (0 is
+ *	always accepted).
+ *
+ * After this, no measured pages or vCPUs can be added.
+ *
+ * Caller: host. COVH FID 6, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covh_finalize_tvm(unsigned long tvm_id, unsigned long entry_sepc,
+				unsigned long entry_arg,
+				unsigned long identity_addr);
+
+/**
+ * covh_promote_to_tvm() - Converts a running VM into a TVM in one step: the TSM
+ * copies the VM's memory, G-stage page tables (from hgatp) and boot vCPU state
+ * (from NACL shared memory) into confidential memory, measures them, and leaves
+ * the TVM RUNNABLE
+ * @fdt_addr: Guest-physical address of the guest's flattened device tree;
+ *	8-byte aligned. Must be 8-byte aligned.
+ * @tap_addr: Guest-physical address of the TVM attestation payload used for
+ *	local attestation; 8-byte aligned, 0 when only remote attestation is
+ *	wanted. Must be 8-byte aligned (0 is always accepted).
+ * @entry_sepc: Address at which the promoted boot vCPU resumes.
+ * @identity_addr: Physical address of a 64-byte host-defined identity buffer as
+ *	for finalize_tvm; 0 = none. Must be 64-byte aligned (0 is always
+ *	accepted).
+ *
+ * CoVE-2025 only; arguments follow CoVE-2025.
+ *
+ * Caller: host. COVH FID 7, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS, SBI_ERR_AUTH,
+ * SBI_ERR_OUT_OF_MEMORY, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value: The
+ * new TVM's ID, used as tvm_id in later calls.
+ */
+struct sbiret covh_promote_to_tvm(unsigned long fdt_addr,
+				  unsigned long tap_addr,
+				  unsigned long entry_sepc,
+				  unsigned long identity_addr);
+
+/**
+ * covh_destroy_tvm() - Destroys a TVM whose vCPUs have all stopped running
+ * @tvm_id: The TVM to destroy.
+ *
+ * Its confidential pages become unassigned and can be given to other TVMs, or
+ * returned with reclaim_pages.
+ *
+ * Caller: host. COVH FID 8, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covh_destroy_tvm(unsigned long tvm_id);
+
+/**
+ * covh_add_tvm_memory_region() - Reserves a guest-physical range of the TVM for
+ * confidential memory
+ * @tvm_id: The TVM, still in state INITIALIZING.
+ * @gpa: First guest-physical address of the region; 4 KiB aligned. Must be
+ *	4096-byte aligned.
+ * @len: Length of the region in bytes; a multiple of 4 KiB. Must be 4096-byte
+ *	aligned.
+ *
+ * The range must not overlap an existing region; allowed only before
+ * finalize_tvm.
+ *
+ * Caller: host. COVH FID 9, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covh_add_tvm_memory_region(unsigned long tvm_id,
+					 unsigned long gpa, unsigned long len);
+
+/**
+ * covh_add_tvm_page_table_pages() - Donates num_pages contiguous 4 KiB
+ * confidential pages to the TVM's pool of G-stage page-table pages
+ * @tvm_id: The TVM that receives the pages.
+ * @base_page_addr: Physical address of the first confidential page; 4 KiB
+ *	aligned. Must be 4096-byte aligned.
+ * @num_pages: Number of 4 KiB pages to donate. Must be at least 1.
+ *
+ * Caller: host. COVH FID 10, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_OUT_OF_PTPAGES, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covh_add_tvm_page_table_pages(unsigned long tvm_id,
+					    unsigned long base_page_addr,
+					    unsigned long num_pages);
+
+/**
+ * covh_add_tvm_measured_pages() - Copies pages from non-confidential memory
+ * into confidential pages, maps them at gpa inside a confidential region and
+ * extends the TVM's SHA-384 measurement for each 4 KiB page, GPA included
+ * @tvm_id: The TVM, still in state INITIALIZING.
+ * @src_addr: Physical address of the non-confidential source pages; 4 KiB
+ *	aligned. Must be 4096-byte aligned.
+ * @dest_addr: Physical address of the confidential destination pages; 4 KiB
+ *	aligned. Must be 4096-byte aligned.
+ * @page_type: Size of each page, a member of page_type. Must be a member of
+ *	enum sbi_page_type.
+ * @num_pages: Number of pages of size page_type. Must be at least 1.
+ * @gpa: Guest-physical address at which the first page is mapped; at least 4
+ *	KiB aligned. Must be 4096-byte aligned.
+ *
+ * Allowed only before finalize_tvm.
+ *
+ * Caller: host. COVH FID 11, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covh_add_tvm_measured_pages(unsigned long tvm_id,
+					  unsigned long src_addr,
+					  unsigned long dest_addr,
+					  unsigned long page_type,
+					  unsigned long num_pages,
+					  unsigned long gpa);
+
+/**
+ * covh_add_tvm_zero_pages() - Zeroes confidential pages and maps them at gpa
+ * inside a confidential region, typically in response to a guest page fault
+ * @tvm_id: The TVM, in state RUNNABLE.
+ * @base_page_addr: Physical address of the first confidential page; 4 KiB
+ *	aligned. Must be 4096-byte aligned.
+ * @page_type: Size of each page, a member of page_type. Must be a member of
+ *	enum sbi_page_type.
+ * @num_pages: Number of pages of size page_type. Must be at least 1.
+ * @gpa: Guest-physical address at which the first page is mapped; at least 4
+ *	KiB aligned. Must be 4096-byte aligned.
+ *
+ * Allowed only after finalize_tvm; not measured.
+ *
+ * Caller: host. COVH FID 12, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covh_add_tvm_zero_pages(unsigned long tvm_id,
+				      unsigned long base_page_addr,
+				      unsigned long page_type,
+				      unsigned long num_pages,
+				      unsigned long gpa);
+
+/**
+ * covh_add_tvm_shared_pages() - Maps non-confidential host pages into the TVM
+ * at gpa
+ * @tvm_id: The TVM that receives the mapping.
+ * @base_page_addr: Physical address of the first non-confidential page; 4 KiB
+ *	aligned. Must be 4096-byte aligned.
+ * @page_type: Size of each page, a member of page_type. Must be a member of
+ *	enum sbi_page_type.
+ * @num_pages: Number of pages of size page_type. Must be at least 1.
+ * @gpa: Guest-physical address at which the first page is mapped; at least 4
+ *	KiB aligned. Must be 4096-byte aligned.
+ *
+ * The GPA range must lie in a region the guest has declared shared with
+ * share_memory_region.
+ *
+ * Caller: host. COVH FID 13, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covh_add_tvm_shared_pages(unsigned long tvm_id,
+					unsigned long base_page_addr,
+					unsigned long page_type,
+					unsigned long num_pages,
+					unsigned long gpa);
+
+/**
+ * covh_create_tvm_vcpu() - Adds vCPU vcpu_id to the TVM, keeping its state in
+ * confidential pages donated by the host
+ * @tvm_id: The TVM, still in state INITIALIZING.
+ * @vcpu_id: ID of the new vCPU.
+ * @state_page_addr: Physical address of the confidential pages that hold the
+ *	vCPU state (tsm_info.tvm_vcpu_state_pages pages); 4 KiB aligned. Must be
+ *	4096-byte aligned.
+ *
+ * Allowed only before finalize_tvm.
+ *
+ * Caller: host. COVH FID 14, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covh_create_tvm_vcpu(unsigned long tvm_id, unsigned long vcpu_id,
+				   unsigned long state_page_addr);
+
+/**
+ * covh_run_tvm_vcpu() - Runs a vCPU of a RUNNABLE TVM until it exits with a
+ * trap the TSM cannot handle
+ * @tvm_id: The TVM, in state RUNNABLE.
+ * @vcpu_id: The vCPU to run.
+ *
+ * The host reads the exit cause from scause (MSB set for interrupts; 10 guest
+ * ECALL with a0-a7 in NACL shared memory, 20/21/23 guest page fault at (htval
+ * << 2) | (stval & 3), 22 virtual instruction with htinst).
+ *
+ * Caller: host. COVH FID 15, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value: 0 if the exit can be resumed; non-zero if the
+ * vCPU is dead and cannot run again.
+ */
+struct sbiret covh_run_tvm_vcpu(unsigned long tvm_id, unsigned long vcpu_id);
+
+/**
+ * covh_tvm_initiate_fence() - Starts a TLB invalidation sequence for the TVM's
+ * pages invalidated since the last such fence
+ * @tvm_id: The TVM to fence.
+ *
+ * It completes once every vCPU that was running has trapped into the TSM, which
+ * the host can force with IPIs.
+ *
+ * Caller: host. COVH FID 16, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_ALREADY_STARTED, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covh_tvm_initiate_fence(unsigned long tvm_id);
+
+/**
+ * covh_tvm_invalidate_pages() - Blocks further TVM access to the mapped pages
+ * in a guest-physical range; a tvm_initiate_fence sequence must then complete
+ * the invalidation
+ * @tvm_id: The TVM whose pages are invalidated.
+ * @gpa: First guest-physical address of the range; 4 KiB aligned. Must be
+ *	4096-byte aligned.
+ * @len: Length of the range in bytes; a multiple of 4 KiB. Must be 4096-byte
+ *	aligned.
+ *
+ * Faults on the blocked pages are still reported to the host.
+ *
+ * Caller: host. COVH FID 17, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM,
+ * SBI_ERR_INVALID_ADDRESS, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covh_tvm_invalidate_pages(unsigned long tvm_id, unsigned long gpa,
+					unsigned long len);
+
+/**
+ * covh_tvm_validate_pages() - Makes pages previously blocked with
+ * tvm_invalidate_pages present again, restoring their earlier state; undoes an
+ * unfinished removal
+ * @tvm_id: The TVM whose pages are validated.
+ * @gpa: First guest-physical address of the range; 4 KiB aligned. Must be
+ *	4096-byte aligned.
+ * @len: Length of the range in bytes; a multiple of 4 KiB. Must be 4096-byte
+ *	aligned.
+ *
+ * Caller: host. COVH FID 18, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM,
+ * SBI_ERR_INVALID_ADDRESS, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covh_tvm_validate_pages(unsigned long tvm_id, unsigned long gpa,
+				      unsigned long len);
+
+/**
+ * covh_tvm_remove_pages() - Unmaps the pages in a guest-physical range that has
+ * been invalidated and fenced
+ * @tvm_id: The TVM whose pages are removed.
+ * @gpa: First guest-physical address of the range; 4 KiB aligned. Must be
+ *	4096-byte aligned.
+ * @len: Length of the range in bytes; a multiple of 4 KiB. Must be 4096-byte
+ *	aligned.
+ *
+ * Removed confidential pages become unassigned; removed shared pages return to
+ * the host.
+ *
+ * Caller: host. COVH FID 19, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM,
+ * SBI_ERR_INVALID_ADDRESS, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covh_tvm_remove_pages(unsigned long tvm_id, unsigned long gpa,
+				    unsigned long len);
+
+/* COVG (0x434F5647) */
+
+/**
+ * covg_add_mmio_region() - Declares a guest-physical range as emulated MMIO, as
+ * the guest's ioremap does
+ * @gpa: First guest-physical address of the range; 4 KiB aligned. Must be
+ *	4096-byte aligned.
+ * @len: Length of the range in bytes; a multiple of 4 KiB. Must be 4096-byte
+ *	aligned.
+ *
+ * The TSM then decodes faulting accesses in the range and forwards them to the
+ * host for emulation.
+ *
+ * Caller: guest. COVG FID 0, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covg_add_mmio_region(unsigned long gpa, unsigned long len);
+
+/**
+ * covg_remove_mmio_region() - Removes a guest-physical range from the emulated
+ * MMIO regions; later accesses to it fault
+ * @gpa: First guest-physical address of the range; 4 KiB aligned. Must be
+ *	4096-byte aligned.
+ * @len: Length of the range in bytes; a multiple of 4 KiB. Must be 4096-byte
+ *	aligned.
+ *
+ * Caller: guest. COVG FID 1, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covg_remove_mmio_region(unsigned long gpa, unsigned long len);
+
+/**
+ * covg_share_memory_region() - Asks to turn a confidential guest-physical range
+ * into memory shared with the host; its contents are lost
+ * @gpa: First guest-physical address of the range; 4 KiB aligned. Must be
+ *	4096-byte aligned.
+ * @len: Length of the range in bytes; a multiple of 4 KiB. Must be 4096-byte
+ *	aligned.
+ *
+ * The calling vCPU is blocked until the host has acted.
+ *
+ * Caller: guest. COVG FID 2, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covg_share_memory_region(unsigned long gpa, unsigned long len);
+
+/**
+ * covg_unshare_memory_region() - Asks to turn a shared guest-physical range
+ * back into confidential memory; its contents are lost
+ * @gpa: First guest-physical address of the range; 4 KiB aligned. Must be
+ *	4096-byte aligned.
+ * @len: Length of the range in bytes; a multiple of 4 KiB. Must be 4096-byte
+ *	aligned.
+ *
+ * The calling vCPU is blocked until the host has acted.
+ *
+ * Caller: guest. COVG FID 3, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covg_unshare_memory_region(unsigned long gpa, unsigned long len);
+
+/**
+ * covg_allow_external_interrupt() - Lets the host inject the given external
+ * interrupt into the calling vCPU
+ * @interrupt_id: The external interrupt ID to allow; -1 allows all.
+ *
+ * All external interrupts are denied when a vCPU starts.
+ *
+ * Caller: guest. COVG FID 4, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covg_allow_external_interrupt(long interrupt_id);
+
+/**
+ * covg_deny_external_interrupt() - Stops the host from injecting the given
+ * external interrupt into the calling vCPU
+ * @interrupt_id: The external interrupt ID to deny; -1 denies all.
+ *
+ * Caller: guest. COVG FID 5, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covg_deny_external_interrupt(long interrupt_id);
+
+/**
+ * covg_get_attestation_capabilities() - Writes the TSM's attestation
+ * capabilities (hash algorithm, certificate formats, measurement registers) to
+ * a guest buffer
+ * @caps_addr: Guest-physical address of the buffer; 4 KiB aligned. Must be
+ *	4096-byte aligned.
+ * @caps_size: Size of the buffer in bytes; a multiple of 4 KiB. Must be
+ *	4096-byte aligned.
+ *
+ * Arguments as in CoVE-2025.
+ *
+ * Caller: guest. COVG FID 6, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covg_get_attestation_capabilities(unsigned long caps_addr,
+						unsigned long caps_size);
+
+/**
+ * covg_extend_measurement() - Extends a runtime measurement register with a
+ * digest computed by the guest with the TSM's hash algorithm; later evidence
+ * includes it
+ * @msmt_buf_addr: Guest-physical address of the digest; 4 KiB aligned. Must be
+ *	4096-byte aligned.
+ * @msmt_buf_len: Length of the digest in bytes; must equal the hash algorithm's
+ *	output length.
+ * @msmt_index: Index of a runtime measurement register.
+ *
+ * Arguments as in CoVE-2025.
+ *
+ * Caller: guest. COVG FID 7, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covg_extend_measurement(unsigned long msmt_buf_addr,
+				      unsigned long msmt_buf_len,
+				      unsigned long msmt_index);
+
+/**
+ * covg_get_evidence() - Produces an attestation certificate, signed by the TSM
+ * attestation key, that binds the guest's public key and a relying party's
+ * challenge to the TVM's measurements
+ * @pub_key_addr: Guest-physical address of the TVM public key, in confidential
+ *	memory; 4 KiB aligned. Must be 4096-byte aligned.
+ * @pub_key_size: Size of the public key in bytes.
+ * @challenge_data_addr: Guest-physical address of the challenge, in
+ *	confidential memory; 4 KiB aligned. Must be 4096-byte aligned.
+ * @cert_format: Requested certificate format, one of the formats
+ *	get_attestation_capabilities reports.
+ * @cert_addr: Guest-physical address of the output buffer for the certificate;
+ *	4 KiB aligned. Must be 4096-byte aligned.
+ * @cert_size: Size of the output buffer in bytes.
+ *
+ * Arguments as in CoVE-2025.
+ *
+ * Caller: guest. COVG FID 8, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_BUSY, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covg_get_evidence(unsigned long pub_key_addr,
+				unsigned long pub_key_size,
+				unsigned long challenge_data_addr,
+				unsigned long cert_format,
+				unsigned long cert_addr,
+				unsigned long cert_size);
+
+/**
+ * covg_retrieve_secret() - Copies to the guest the secret the TSM obtained from
+ * the TVM attestation payload during local attestation at promote_to_tvm
+ * @buf_addr: Guest-physical address of the output buffer; 4 KiB aligned. Must
+ *	be 4096-byte aligned.
+ * @buf_size: Size of the output buffer in bytes; at most 4096. Must be at most
+ *	4096.
+ *
+ * CoVE-2025 only; arguments as in CoVE-2025.
+ *
+ * Caller: guest. COVG FID 9, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_AUTH, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covg_retrieve_secret(unsigned long buf_addr,
+				   unsigned long buf_size);
+
+/**
+ * covg_read_measurement() - Copies the value of an initial or runtime
+ * measurement register to a guest buffer
+ * @msmt_buf_addr: Guest-physical address of the output buffer; 4 KiB aligned.
+ *	Must be 4096-byte aligned.
+ * @msmt_buf_size: Size of the output buffer in bytes; at least the hash
+ *	algorithm's output length.
+ * @msmt_index: Index of the measurement register to read.
+ *
+ * CoVE-2025 only; arguments as in CoVE-2025.
+ *
+ * Caller: guest. COVG FID 10, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covg_read_measurement(unsigned long msmt_buf_addr,
+				    unsigned long msmt_buf_size,
+				    unsigned long msmt_index);
+
+/* COVI (0x434F5649) */
+
+/**
+ * covi_init_tvm_aia() - Configures AIA virtualization for a TVM from a
+ * parameter structure in non-confidential memory
+ * @tvm_id: The TVM, still in state INITIALIZING.
+ * @params_addr: Physical address of the AIA parameter structure.
+ * @params_len: Size of the AIA parameter structure in bytes.
+ *
+ * Allowed only before finalize_tvm.
+ *
+ * Caller: host. COVI FID 0, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covi_init_tvm_aia(unsigned long tvm_id, unsigned long params_addr,
+				unsigned long params_len);
+
+/**
+ * covi_set_tvm_aia_cpu_imsic_addr() - Sets the guest-physical address of one
+ * vCPU's virtual IMSIC; no two vCPUs may share one
+ * @tvm_id: The TVM, still in state INITIALIZING.
+ * @vcpu_id: The vCPU whose IMSIC address is set.
+ * @imsic_gpa: Guest-physical address of the vCPU's virtual IMSIC, valid for the
+ *	TVM's AIA configuration.
+ *
+ * Allowed between init_tvm_aia and finalize_tvm; arguments as in CoVE-2025.
+ *
+ * Caller: host. COVI FID 1, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covi_set_tvm_aia_cpu_imsic_addr(unsigned long tvm_id,
+					      unsigned long vcpu_id,
+					      unsigned long imsic_gpa);
+
+/**
+ * covi_convert_aia_imsic() - Starts converting a non-confidential IMSIC guest
+ * interrupt file for use by TVMs; initiate_fence and local_fence must follow
+ * @imsic_page_addr: Physical address of the guest interrupt file.
+ *
+ * Arguments as in CoVE-2025.
+ *
+ * Caller: host. COVI FID 2, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covi_convert_aia_imsic(unsigned long imsic_page_addr);
+
+/**
+ * covi_reclaim_tvm_aia_imsic() - Returns a confidential IMSIC guest interrupt
+ * file to the host; it must not be assigned to a TVM
+ * @imsic_page_addr: Physical address of the guest interrupt file.
+ *
+ * Arguments as in CoVE-2025.
+ *
+ * Caller: host. COVI FID 3, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_ADDRESS,
+ * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+struct sbiret covi_reclaim_tvm_aia_imsic(unsigned long imsic_page_addr);
+
+/**
+ * covi_bind_aia_imsic() - Binds an unbound vCPU to the calling physical CPU and
+ * the confidential guest interrupt files in imsic_mask, after which it can run
+ * there
+ * @tvm_id: The TVM that owns the vCPU.
+ * @vcpu_id: The vCPU to bind.
+ * @imsic_mask: Guest interrupt files to use, in hgeie layout (bit N = file N-1,
+ *	bit 0 clear); one bit per interrupt file of the vCPU's IMSIC.
+ *
+ * Arguments as in CoVE-2025.
+ *
+ * Caller: host. COVI FID 4, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covi_bind_aia_imsic(unsigned long tvm_id, unsigned long vcpu_id,
+				  unsigned long imsic_mask);
+
+/**
+ * covi_unbind_aia_imsic_begin() - Starts unbinding a vCPU from its guest
+ * interrupt files; a TVM fence sequence must complete before
+ * unbind_aia_imsic_end
+ * @tvm_id: The TVM that owns the vCPU.
+ * @vcpu_id: The vCPU to unbind.
+ *
+ * Call on the CPU the vCPU is bound to; arguments as in CoVE-2025.
+ *
+ * Caller: host. COVI FID 5, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covi_unbind_aia_imsic_begin(unsigned long tvm_id,
+					  unsigned long vcpu_id);
+
+/**
+ * covi_unbind_aia_imsic_end() - Finishes unbinding a vCPU, saving its interrupt
+ * state in software so the interrupt files can be reclaimed or reused
+ * @tvm_id: The TVM that owns the vCPU.
+ * @vcpu_id: The vCPU to unbind.
+ *
+ * Call on the CPU the vCPU is bound to; arguments as in CoVE-2025.
+ *
+ * Caller: host. COVI FID 6, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covi_unbind_aia_imsic_end(unsigned long tvm_id,
+					unsigned long vcpu_id);
+
+/**
+ * covi_inject_tvm_cpu() - Injects an external interrupt, which the guest must
+ * have allowed with allow_external_interrupt, into a vCPU; it is delivered when
+ * the vCPU is next bound if it is not bound now
+ * @tvm_id: The TVM that owns the vCPU.
+ * @vcpu_id: The vCPU that receives the interrupt.
+ * @interrupt_id: The external interrupt ID to inject.
+ *
+ * Arguments as in CoVE-2025.
+ *
+ * Caller: host. COVI FID 7, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covi_inject_tvm_cpu(unsigned long tvm_id, unsigned long vcpu_id,
+				  unsigned long interrupt_id);
+
+/**
+ * covi_rebind_aia_imsic_begin() - Starts moving a vCPU to the calling physical
+ * CPU and the guest interrupt files in imsic_mask; a TVM fence sequence must
+ * complete before rebind_aia_imsic_clone
+ * @tvm_id: The TVM that owns the vCPU.
+ * @vcpu_id: The vCPU to move.
+ * @imsic_mask: New guest interrupt files, in hgeie layout (bit N = file N-1,
+ *	bit 0 clear).
+ *
+ * Arguments as in CoVE-2025.
+ *
+ * Caller: host. COVI FID 8, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covi_rebind_aia_imsic_begin(unsigned long tvm_id,
+					  unsigned long vcpu_id,
+					  unsigned long imsic_mask);
+
+/**
+ * covi_rebind_aia_imsic_clone() - Saves a copy of the vCPU's old guest
+ * interrupt file inside the TSM, after which that file can be reclaimed or
+ * reused
+ * @tvm_id: The TVM that owns the vCPU.
+ * @vcpu_id: The vCPU being moved.
+ *
+ * Call on the old physical CPU; arguments as in CoVE-2025.
+ *
+ * Caller: host. COVI FID 9, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covi_rebind_aia_imsic_clone(unsigned long tvm_id,
+					  unsigned long vcpu_id);
+
+/**
+ * covi_rebind_aia_imsic_end() - Finishes moving a vCPU, restoring the cloned
+ * interrupt state into the new guest interrupt file
+ * @tvm_id: The TVM that owns the vCPU.
+ * @vcpu_id: The vCPU being moved.
+ *
+ * Call on the CPU that called rebind_aia_imsic_begin; arguments as in
+ * CoVE-2025.
+ *
+ * Caller: host. COVI FID 10, CoVE-2025.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret covi_rebind_aia_imsic_end(unsigned long tvm_id,
+					unsigned long vcpu_id);
+
+#endif /* __GENERATED_COVE_HANDLERS_H__ */
