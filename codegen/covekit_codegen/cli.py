@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.linux_out:
             for verb, path in write_linux_tree(layout, args.linux_out):
                 say(f"  {verb:<7} {path}")
-        unchanged = len(p.expected) - sum(1 for v, _ in done if v == "GEN")
+        unchanged = len(p.expected) - sum(1 for verb, _ in done if verb == "GEN")
         say(f"regen: {len(done)} change(s), {unchanged} output(s) unchanged")
         return 0
     except SpecError as err:

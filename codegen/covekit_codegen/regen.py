@@ -148,6 +148,7 @@ def write(layout: Layout, p: Plan, force: bool) -> list[tuple[str, str]]:
     text = manifest.text().encode()
     if read_or_none(layout.manifest) != text:
         write_atomic(layout.manifest, text)
+        done.append(("SUM", layout.rel(layout.manifest)))
     return done
 
 

@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""Fixtures: a scratch copy of the checkout's regen inputs and outputs, and a
+way to run ./tools/regen's code on it as a user would (a subprocess)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# What regen reads and writes; a scratch checkout needs exactly these.
+COPIED = ["spec", "codegen/covekit_codegen", "codegen/templates", "codegen/outputs.sum",
+          "tsm-firmware/include/generated", "selftests/include/generated",
+          "kernel-patches/generated", "Documentation/abi"]
+
+
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def lines(self) -> list[str]:
+        return [line for line in self.stderr.splitlines() if line.strip()]
+
+
+class Checkout:
+    """A scratch copy of the checkout; its own codegen/ generates it."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+    def read(self, rel: str) -> str:
+        return self.path(rel).read_text(encoding="utf-8")
+
+    def write(self, rel: str, text: str) -> None:
+        self.path(rel).write_text(text, encoding="utf-8")
+
+    def edit(self, rel: str, old: str, new: str, count: int = 1) -> None:
+        """Replace old by new in a file; the test fails if old is not there."""
+        text = self.read(rel)
+        assert text.count(old) >= count, f"{old!r} not in {rel}"
+        self.write(rel, text.replace(old, new, count))
+
+    def line_of(self, rel: str, needle: str, start: int = 1) -> int:
+        """1-based number of the first line at or after start containing needle."""
+        for n, line in enumerate(self.read(rel).splitlines(), 1):
+            if n >= start and needle in line:
+                return n
+        raise AssertionError(f"{needle!r} not in {rel}")
+
+    def regen(self, *args: str) -> Result:
+        env = dict(os.environ, PYTHONPATH=str(self.root / "codegen"))
+        proc = subprocess.run([sys.executable, "-m", "covekit_codegen", "--root",
+                               str(self.root), *args], capture_output=True, text=True,
+                              env=env, cwd=self.root, timeout=120)
+        return Result(proc.returncode, proc.stdout, proc.stderr)
+
+    def snapshot(self) -> dict[str, bytes]:
+        """Every file under the checkout, to prove a failed run wrote nothing."""
+        return {p.relative_to(self.root).as_posix(): p.read_bytes()
+                for p in sorted(self.root.rglob("*")) if p.is_file()
+                and "__pycache__" not in p.parts}
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Checkout:
+    dst = tmp_path / "covekit"
+    for rel in COPIED:
+        src = ROOT / rel
+        if src.is_dir():
+            shutil.copytree(src, dst / rel, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            (dst / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst / rel)
+    return Checkout(dst)

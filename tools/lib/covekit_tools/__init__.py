@@ -1,0 +1,1 @@
+"""Python behind the tools/* front ends (besides codegen)."""

@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""./tools/bench: time commands side by side in one run and print ratios.
+
+Absolute times depend on the machine; the ratios to a baseline measured in
+the same run are what to compare across machines and commits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+# What a scratch checkout needs for regen to run on it.
+REGEN_TREE = ["spec", "codegen/covekit_codegen", "codegen/templates", "codegen/outputs.sum",
+              "tsm-firmware/include/generated", "selftests/include/generated",
+              "kernel-patches/generated", "Documentation/abi", "tools/regen", "tools/lib",
+              "pyproject.toml"]
+
+
+def copy_tree(dst: Path, parts: list[str]) -> None:
+    for rel in parts:
+        src = ROOT / rel
+        if src.is_dir():
+            shutil.copytree(src, dst / rel, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            (dst / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst / rel)
+
+
+def measure(commands: dict[str, list[str]], runs: int, env: dict[str, str],
+            check: Callable[[str, subprocess.CompletedProcess[bytes]], None]) -> dict[str, float]:
+    """Median wall time of each command; runs are interleaved so that load
+    on the machine affects every command alike."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, argv in commands.items():
+            start = time.perf_counter()
+            proc = subprocess.run(argv, env=env, capture_output=True, timeout=600)
+            times[name].append(time.perf_counter() - start)
+            check(name, proc)
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
+def report(title: str, medians: dict[str, float], baseline: str, runs: int) -> None:
+    print(f"bench {title}: median of {runs} run(s), ratio to '{baseline}' in the same run")
+    width = max(len(n) for n in medians)
+    base = medians[baseline]
+    for name, t in medians.items():
+        print(f"  {name:<{width}}  {t * 1000:9.1f} ms  {t / base:7.2f}x")
+
+
+def bench_regen(runs: int) -> int:
+    with tempfile.TemporaryDirectory(prefix="covekit-bench-") as tmp:
+        scratch = Path(tmp) / "covekit"
+        copy_tree(scratch, REGEN_TREE)
+        env = dict(os.environ, COVEKIT_VENV=str(Path(sys.executable).parents[1]))
+        regen = str(scratch / "tools/regen")
+        # Bring the scratch copy up to date, so the no-op is one.
+        prep = subprocess.run([regen, "-q"], env=env, capture_output=True, text=True)
+        if prep.returncode != 0:
+            sys.exit(f"bench: regen fails on this checkout:\n{prep.stderr.strip()}")
+        commands = {
+            "python3 -c pass": [sys.executable, "-c", "pass"],
+            "tools/regen (no-op)": [regen],
+            "tools/regen --full": [regen, "--full"],
+            "tools/regen --check": [regen, "--check"],
+        }
+
+        def check(name: str, proc: subprocess.CompletedProcess[bytes]) -> None:
+            if proc.returncode != 0:
+                sys.exit(f"bench: '{name}' failed (exit {proc.returncode}): "
+                         f"{proc.stderr.decode(errors='replace').strip()}")
+            if name == "tools/regen (no-op)" and b"up to date" not in proc.stdout:
+                sys.exit("bench: the no-op regen did work: is the output deterministic?")
+
+        report("regen", measure(commands, runs, env, check), "python3 -c pass", runs)
+    return 0
+
+
+BENCHES = {"regen": bench_regen}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="tools/bench", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("bench", choices=sorted(BENCHES), help="what to measure")
+    ap.add_argument("--runs", type=int, default=15, help="runs of each command (default 15)")
+    args = ap.parse_args(argv)
+    if args.runs < 1:
+        ap.error("--runs must be at least 1")
+    return BENCHES[args.bench](args.runs)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
