@@ -24,45 +24,58 @@ C_KEYWORDS = frozenset([
 
 MAX_SBI_ARGS = 6      # a0..a5
 MAX_COVE_FID = 0xFFFF  # CoVE: a6[15:0] is the FID, the upper bits are reserved
+# Values a min/max constraint may take: the generated C compares against an
+# UL or L literal (a negative long limit stays above LONG_MIN so that the
+# literal -N is not an overflowing N).
+ARG_RANGE = {"unsigned long": (0, 2**64 - 1), "long": (-(2**63 - 1), 2**63 - 1)}
 
 
 def _duplicates(items: Iterable[Any], key: Callable[[Any], Any], what: str,
-                pos_key: str, problems: Collector) -> None:
+                pos_key: str, problems: Collector, where: str = "",
+                show: Callable[[Any], str] = repr) -> None:
+    """'COVH: duplicate FID 7 (first at FILE:LINE:COL)'."""
     seen: dict[Any, Any] = {}
+    prefix = f"{where}: " if where else ""
     for item in items:
         k = key(item)
         if k in seen:
-            problems.add(item.pos(pos_key), f"duplicate {what} {k!r} "
+            problems.add(item.pos(pos_key), f"{prefix}duplicate {what} {show(k)} "
                          f"(first at {seen[k].pos(pos_key)})")
         else:
             seen[k] = item
 
 
 def _check_identifiers(spec: Spec, problems: Collector) -> None:
-    def ident(item: Any, label: str) -> None:
+    def ident(item: Any, label: str, where: str = "") -> None:
         if item.name in C_KEYWORDS:
-            problems.add(item.pos("name"), f"{label} name {item.name!r} is a C keyword")
+            prefix = f"{where}: " if where else ""
+            problems.add(item.pos("name"), f"{prefix}{label} name {item.name!r} is a C "
+                         f"keyword; choose another name")
 
     for e in spec.errors:
         ident(e, "error")
     for ext in spec.extensions:
         ident(ext, "extension")
         for fn in ext.functions:
-            ident(fn, "function")
+            ident(fn, "function", ext.name)
             for a in fn.args:
-                ident(a, "argument")
+                ident(a, "argument", fn.key)
     for en in spec.enums:
         ident(en, "enum")
         for m in en.members:
-            ident(m, "enum member")
+            ident(m, "member", f"enum {en.name}")
     for st in spec.structs:
         ident(st, "struct")
         for f in st.fields:
-            ident(f, "field")
+            ident(f, "field", f"struct {st.name}")
 
 
 def _check_sources(spec: Spec, problems: Collector) -> None:
     def ref(item: Any) -> None:
+        # Items without their own 'source' inherit their parent's, which is
+        # reported (once) where it is written.
+        if item.node.get("source") is None:
+            return
         if item.source and item.source not in spec.sources:
             known = ", ".join(sorted(spec.sources)) or "none"
             problems.add(item.pos("source"), f"source {item.source!r} is not in any "
@@ -83,18 +96,19 @@ def _check_sources(spec: Spec, problems: Collector) -> None:
 
 def _check_errors(spec: Spec, problems: Collector) -> None:
     _duplicates(spec.errors, lambda e: e.name, "error name", "name", problems)
-    _duplicates(spec.errors, lambda e: e.value, "error value", "value", problems)
+    _duplicates(spec.errors, lambda e: e.value, "error value", "value", problems, show=str)
     if spec.errors and not spec.error("SUCCESS"):
         problems.add(spec.errors[0].pos(), "the error table has no SUCCESS (0)")
 
 
 def _check_extensions(spec: Spec, problems: Collector) -> None:
     _duplicates(spec.extensions, lambda e: e.name, "extension name", "name", problems)
-    _duplicates(spec.extensions, lambda e: e.eid, "EID", "eid", problems)
+    _duplicates(spec.extensions, lambda e: e.eid, "EID", "eid", problems, show=hex)
     for ext in spec.extensions:
-        _duplicates(ext.functions, lambda f: f.name, f"function name in {ext.name}", "name",
-                    problems)
-        _duplicates(ext.functions, lambda f: f.fid, f"FID in {ext.name}", "fid", problems)
+        _duplicates(ext.functions, lambda f: f.name, "function name", "name", problems,
+                    where=ext.name)
+        _duplicates(ext.functions, lambda f: f.fid, "FID", "fid", problems, where=ext.name,
+                    show=str)
         for fn in ext.functions:
             _check_function(spec, ext.handled_by, fn, problems)
 
@@ -104,9 +118,11 @@ def _check_function(spec: Spec, handled_by: str, fn: Any, problems: Collector) -
     if handled_by == "tsm" and fn.fid > MAX_COVE_FID:
         problems.add(fn.pos("fid"), f"{where}: FID {fn.fid:#x} does not fit in a6[15:0]")
     if len(fn.args) > MAX_SBI_ARGS:
-        problems.add(fn.pos("args"), f"{where}: {len(fn.args)} arguments, but SBI passes at "
-                     f"most {MAX_SBI_ARGS} (a0-a5)")
-    _duplicates(fn.args, lambda a: a.name, f"argument name in {where}", "name", problems)
+        extra = fn.args[MAX_SBI_ARGS]
+        problems.add(extra.pos("name"), f"{where}: {len(fn.args)} arguments, but SBI passes "
+                     f"at most {MAX_SBI_ARGS} (a0-a5); {extra.name} is argument "
+                     f"{MAX_SBI_ARGS + 1}")
+    _duplicates(fn.args, lambda a: a.name, "argument name", "name", problems, where=where)
     errors_node = fn.node.get("errors")
     for i, name in enumerate(fn.errors):
         pos = Pos(fn.node.file, errors_node.lc.item(i)[0] + 1, errors_node.lc.item(i)[1] + 1)
@@ -120,6 +136,12 @@ def _check_function(spec: Spec, handled_by: str, fn: Any, problems: Collector) -
         if a.align is not None and a.align & (a.align - 1):
             problems.add(a.pos("align"), f"{where}: argument {a.name}: align {a.align} is "
                          f"not a power of two")
+        lo, hi = ARG_RANGE.get(a.ctype, (None, None))
+        for key in ("min", "max"):
+            value = getattr(a, key)
+            if value is not None and lo is not None and not lo <= value <= hi:
+                problems.add(a.pos(key), f"{where}: argument {a.name}: {key} {value} does "
+                             f"not fit in {a.ctype} ({lo} to {hi})")
         if a.min is not None and a.max is not None and a.min > a.max:
             problems.add(a.pos("min"), f"{where}: argument {a.name}: min {a.min} is above "
                          f"max {a.max}")
@@ -137,10 +159,10 @@ def _check_function(spec: Spec, handled_by: str, fn: Any, problems: Collector) -
 def _check_enums(spec: Spec, problems: Collector) -> None:
     _duplicates(spec.enums, lambda e: e.name, "enum name", "name", problems)
     for en in spec.enums:
-        _duplicates(en.members, lambda m: m.name, f"member name in enum {en.name}", "name",
-                    problems)
-        _duplicates(en.members, lambda m: m.value, f"value in enum {en.name}", "value",
-                    problems)
+        _duplicates(en.members, lambda m: m.name, "member name", "name", problems,
+                    where=f"enum {en.name}")
+        _duplicates(en.members, lambda m: m.value, "value", "value", problems,
+                    where=f"enum {en.name}", show=str)
         if en.kind == "bits":
             for m in en.members:
                 if m.value > 63:
@@ -150,7 +172,8 @@ def _check_enums(spec: Spec, problems: Collector) -> None:
         if not en.sparse:
             missing = sorted(set(range(values[0], values[-1] + 1)) - set(values))
             if missing:
-                after = max(m for m in en.members if m.value < missing[0])
+                after = max((m for m in en.members if m.value < missing[0]),
+                            key=lambda m: m.value)
                 problems.add(after.pos("value"), f"enum {en.name}: gap after {after.name} "
                              f"(no member has value {missing[0]}); fill it or mark the enum "
                              f"'sparse: true'")
@@ -159,8 +182,8 @@ def _check_enums(spec: Spec, problems: Collector) -> None:
 def _check_structs(spec: Spec, problems: Collector) -> None:
     _duplicates(spec.structs, lambda s: s.name, "struct name", "name", problems)
     for st in spec.structs:
-        _duplicates(st.fields, lambda f: f.name, f"field name in struct {st.name}", "name",
-                    problems)
+        _duplicates(st.fields, lambda f: f.name, "field name", "name", problems,
+                    where=f"struct {st.name}")
         for f in st.fields:
             if f.enum is not None and spec.enum(f.enum) is None:
                 problems.add(f.pos("enum"), f"struct {st.name}: field {f.name}: enum "
@@ -175,14 +198,17 @@ def _check_kvm(spec: Spec, problems: Collector) -> None:
     _duplicates(spec.kvm_enums, lambda e: e.name, "KVM enum name", "name", problems)
     _duplicates(spec.kvm_enums, lambda e: e.prefix, "KVM enum prefix", "prefix", problems)
     for ke in spec.kvm_enums:
-        _duplicates(ke.members, lambda m: m.name, f"member name in {ke.name}", "name", problems)
-        _duplicates(ke.members, lambda m: m.value, f"value in {ke.name}", "value", problems)
+        _duplicates(ke.members, lambda m: m.name, "member name", "name", problems,
+                    where=ke.name)
+        _duplicates(ke.members, lambda m: m.value, "value", "value", problems, where=ke.name,
+                    show=str)
         # uapi enum values are positional: member i must have value i.
         for i, m in enumerate(ke.members):
             if m.value != i:
                 problems.add(m.pos("value"), f"{ke.name}: {m.name} has value {m.value} but "
-                             f"is member {i}; C assigns values in order, so values must "
-                             f"run 0, 1, 2, ... in the order written")
+                             f"is written at position {i} (counting from 0); C assigns "
+                             f"values in order, so values must run 0, 1, 2, ... in the "
+                             f"order written")
                 break
         seen_added = None
         for m in ke.members:
@@ -221,7 +247,11 @@ def _c_names(spec: Spec) -> Iterable[tuple[str, Any, str]]:
 
 def _check_c_names(spec: Spec, problems: Collector) -> None:
     seen: dict[str, Any] = {}
+    # A duplicate name is reported once, by the check that knows what it is.
+    reported = {p.pos for p in problems.problems}
     for name, item, key in _c_names(spec):
+        if name in seen and item.pos(key) in reported:
+            continue
         if name in seen:
             problems.add(item.pos(key), f"generated C name {name} is also generated by the "
                          f"entry at {seen[name].pos(key)}")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from .regen import HandEdited, Layout, check, fast_path_ok, plan, write, write_l
 EPILOG = """\
 exit status: 0 done (or, with --check, everything current); 1 --check found
 stale or hand-edited outputs, or regen refused to overwrite a hand edit;
-2 the spec, the ABI lock or an input is wrong (FILE:LINE:COL: message).
+2 the spec, the ABI lock or an input is wrong (FILE:LINE:COL: message);
+3 an internal error in codegen.
 """
 
 
@@ -37,11 +39,29 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     ap.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     ap.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[2],
                     help=argparse.SUPPRESS)
-    return ap.parse_args(argv)
+    args = ap.parse_args(argv)
+    if args.reason is not None and not args.accept_break:
+        ap.error("--reason goes with --accept-break")
+    if args.check and (args.accept_break or args.force or args.linux_out):
+        ap.error("--check writes nothing; it does not combine with --accept-break, --force "
+                 "or --linux-out")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        return run(args)
+    except Exception as err:  # a bug in codegen, not in the input
+        if os.environ.get("COVEKIT_DEBUG"):
+            raise
+        print(f"regen: internal error: {type(err).__name__}: {err}; nothing was written "
+              f"unless listed above. Rerun with COVEKIT_DEBUG=1 for a traceback and report it.",
+              file=sys.stderr)
+        return 3
+
+
+def run(args: argparse.Namespace) -> int:
     layout = Layout(args.root.resolve())
     say = (lambda *_: None) if args.quiet else print
     try:
@@ -78,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
                   file=sys.stderr)
         print("regen: nothing written; move the change into spec/ or codegen/templates/, "
               "or rerun with --force to discard it", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"regen: {err.filename or ''}: {err.strerror}; files already listed were "
+              f"written, the rest are unchanged", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("regen: interrupted; every file is either old or new, never half-written",

@@ -14,8 +14,10 @@ import fnmatch
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .diagnostics import Collector, Pos, Problem, SpecError
+from .loader import key_pos
 from .model import Spec
 
 HEADER = """\
@@ -85,26 +87,43 @@ def spec_entries(spec: Spec) -> Iterator[Entry]:
                         km.pos("value"))
 
 
+def _list_pos(item: Any, key: str) -> Pos:
+    """The 'functions:' (or 'args:', 'members:', ...) key of an item."""
+    return key_pos(item.node.data, item.node.file, key)
+
+
 def group_positions(spec: Spec) -> dict[str, Pos]:
-    """Where each group lives in the spec, to point at when a member vanished."""
+    """Where each group lives in the spec, to point at when a member vanished.
+
+    Besides the groups, 'eid', 'error', 'struct', 'enum' and 'kvm' name the
+    first item of their kind: the fallback when a whole group vanished.
+    """
     pos: dict[str, Pos] = {}
     for ext in spec.extensions:
-        pos[f"fid {ext.name}"] = ext.pos("functions")
+        pos[f"fid {ext.name}"] = _list_pos(ext, "functions")
         for fn in ext.functions:
-            pos[f"arg {fn.key}"] = fn.pos("args")
+            pos[f"arg {fn.key}"] = _list_pos(fn, "args")
     for en in spec.enums:
-        pos[f"enum {en.name}"] = en.pos("members")
+        pos[f"enum {en.name}"] = _list_pos(en, "members")
     for st in spec.structs:
-        pos[f"field {st.name}"] = st.pos("fields")
+        pos[f"field {st.name}"] = _list_pos(st, "fields")
     for ke in spec.kvm_enums:
-        pos[f"kvm {ke.name}"] = ke.pos("members")
-    if spec.extensions:
-        pos["eid"] = spec.extensions[0].pos()
-    if spec.errors:
-        pos["error"] = spec.errors[0].pos()
-    if spec.structs:
-        pos["struct"] = spec.structs[0].pos()
+        pos[f"kvm {ke.name}"] = _list_pos(ke, "members")
+    for kind, items in (("eid", spec.extensions), ("error", spec.errors),
+                        ("struct", spec.structs), ("enum", spec.enums),
+                        ("kvm", spec.kvm_enums)):
+        if items:
+            pos[kind] = items[0].pos()
     return pos
+
+
+def _vanished_pos(old: Entry, where: dict[str, Pos], spec: Spec) -> Pos:
+    """Where to point for a locked entry that has no counterpart in the spec."""
+    fallback = {"fid": "eid", "arg": "eid", "field": "struct"}.get(old.kind, old.kind)
+    for group in (old.group, fallback):
+        if group in where:
+            return where[group]
+    return Pos(spec.files[0].name, 1, 1)
 
 
 def _group_of(kind: str, key: str) -> str:
@@ -124,8 +143,20 @@ def read_lock(path: Path, name: str) -> Lock:
     lock = Lock([], [], name)
     if not path.exists():
         return lock
+    try:
+        raw_text = path.read_bytes()
+    except OSError as err:
+        raise SpecError([Problem(Pos(name), f"cannot read the ABI lock: {err.strerror}")]) \
+            from None
+    try:
+        text = raw_text.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line_no = raw_text.count(b"\n", 0, err.start) + 1
+        raise SpecError([Problem(Pos(name, line_no, 1), f"not UTF-8 text: byte "
+                                 f"{raw_text[err.start]:#04x} ({err.reason})")]) from None
     problems = Collector()
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    first_at: dict[str, Pos] = {}
+    for n, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -138,7 +169,13 @@ def read_lock(path: Path, name: str) -> Lock:
                          f"'KIND KEY VALUE' with KIND one of {', '.join(KINDS)}")
             continue
         kind, key, value = parts
-        lock.entries.append(Entry(kind, key, value, _group_of(kind, key), Pos(name, n, 1)))
+        entry = Entry(kind, key, value, _group_of(kind, key), Pos(name, n, 1))
+        if entry.ident in first_at:
+            problems.add(entry.pos, f"duplicate lock entry '{entry.ident}' (first at "
+                         f"{first_at[entry.ident]}); a key is locked once")
+            continue
+        first_at[entry.ident] = entry.pos
+        lock.entries.append(entry)
     problems.raise_if_any()
     return lock
 
@@ -169,18 +206,33 @@ def compare(lock: Lock, spec: Spec) -> tuple[list[Break], list[Entry]]:
     breaks: list[Break] = []
     renamed: set[str] = set()
     changed_groups: set[str] = set()
-    for old in lock.entries:
+    # Where each vanished function went (its rename, or its extension's
+    # function list), so that its vanished arguments point there too.
+    fn_went: dict[str, Pos] = {}
+    # Arguments last: they need to know what happened to their function.
+    for old in sorted(lock.entries, key=lambda e: e.kind == "arg"):
         cur = by_ident.get(old.ident)
         if cur is None:
             twin = next((e for e in new if e.group == old.group and e.value == old.value
                          and e.ident not in renamed and old.kind != "arg"), None)
+            fn_key = old.key.rsplit("[", 1)[0]
             if twin is not None:
                 renamed.add(twin.ident)
+                if old.kind == "fid":
+                    fn_went[old.key] = twin.pos
                 breaks.append(Break(old.ident, twin.pos, f"{old.ident} ({old.value}), locked at "
                                     f"{old.pos}, is renamed to {twin.key}; published names "
                                     f"never change" + _hint(old.ident), old, twin))
+            elif old.kind == "arg" and f"fid {fn_key}" not in by_ident:
+                pos = fn_went.get(fn_key) or _vanished_pos(old, where, spec)
+                breaks.append(Break(old.ident, pos, f"{old.ident} ({old.value}), locked at "
+                                    f"{old.pos}, is gone from the spec with its function "
+                                    f"{fn_key}; published ABI is never removed"
+                                    + _hint(old.ident), old, None))
             else:
-                pos = where.get(old.group, Pos(spec.files[0].name))
+                pos = _vanished_pos(old, where, spec)
+                if old.kind == "fid":
+                    fn_went[old.key] = pos
                 breaks.append(Break(old.ident, pos, f"{old.ident} ({old.value}), locked at "
                                     f"{old.pos}, is gone from the spec; published ABI is "
                                     f"never removed" + _hint(old.ident), old, None))
@@ -196,17 +248,18 @@ def compare(lock: Lock, spec: Spec) -> tuple[list[Break], list[Entry]]:
     for group in dict.fromkeys(e.group for e in lock.entries):
         if group.split()[0] not in ORDERED_KINDS or group in changed_groups:
             continue
-        locked_order = [e.ident for e in lock.entries if e.group == group]
+        locked = [e for e in lock.entries if e.group == group]
+        locked_order = [e.ident for e in locked]
         spec_order = [e.ident for e in current if e.group == group and e.ident in locked_idents]
         if locked_order != spec_order:
             first = next(i for i, (a, b) in enumerate(zip(locked_order, spec_order, strict=True))
                          if a != b)
             cur = by_ident[spec_order[first]]
             ident = f"order {group}"
+            was = locked[first]
             breaks.append(Break(ident, cur.pos, f"{group} is reordered: {cur.key} is now "
-                                f"member {first + 1}, the lock ({lock.path}) has "
-                                f"{locked_order[first].split(' ', 1)[1]} there; published order "
-                                f"never changes" + _hint(ident), None, None))
+                                f"member {first + 1}, but {was.pos} locks {was.key} there; "
+                                f"published order never changes" + _hint(ident), None, None))
     return breaks, new
 
 
@@ -217,11 +270,15 @@ def updated(lock: Lock, spec: Spec, accept: list[str], reason: str | None) -> tu
     and for a pattern that matches no break.
     """
     breaks, new = compare(lock, spec)
+    # The reason becomes one 'break' line: a newline in it would corrupt the lock.
+    reason = " ".join(reason.split()) if reason else reason
     matched: set[str] = set()
     refused: list[Problem] = []
     accepted: list[Break] = []
     for b in breaks:
-        pats = [p for p in accept if fnmatch.fnmatchcase(b.ident, p)]
+        # A pattern equal to the ident matches it even though fnmatch would
+        # read the '[0]' of 'arg COVH.f[0]' as a character class.
+        pats = [p for p in accept if p == b.ident or fnmatch.fnmatchcase(b.ident, p)]
         if pats:
             matched.update(pats)
             accepted.append(b)

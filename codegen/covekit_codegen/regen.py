@@ -85,10 +85,11 @@ class Plan:
 def plan(layout: Layout, accept: list[str], reason: str | None) -> Plan:
     from .lock import read_lock, updated
     from .outputs import outputs
-    from .render import environment, render
 
     spec = load_spec(layout)
     lock, added = updated(read_lock(layout.lock, layout.rel(layout.lock)), spec, accept, reason)
+    from .render import environment, render  # jinja2: only once the spec is known good
+
     env = environment()
     expected = {o.path: render(env, spec, o) for o in outputs(spec)}
     old = Manifest.read(layout.manifest)
