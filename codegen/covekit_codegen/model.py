@@ -99,6 +99,20 @@ class Arg(Documented):
             checks.append((f"in enum sbi_{self.enum}", f"{zero}!sbi_{self.enum}_valid({raw})"))
         return checks
 
+    def example(self, spec: Spec) -> str:
+        """A C expression for a value that passes every constraint; addresses
+        are SBI_ABI_EXAMPLE_ADDR, which the including payload defines."""
+        if self.enum:
+            en = spec.enum(self.enum)
+            assert en is not None
+            return en.members[0].c_name
+        if self.kind == "address":
+            return "SBI_ABI_EXAMPLE_ADDR"
+        value = max(self.min if self.min is not None else 1, self.align or 1)
+        if self.align:
+            value = (value + self.align - 1) // self.align * self.align
+        return f"{value}UL"
+
     @property
     def has_constraints(self) -> bool:
         return any(v is not None for v in (self.align, self.min, self.max, self.enum))

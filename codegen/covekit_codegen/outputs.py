@@ -34,6 +34,7 @@ def outputs(spec: Spec) -> list[Output]:
         Output(f"{FIRMWARE_DIR}/cove_handlers.h", "firmware/cove_handlers.h.j2"),
         Output(f"{FIRMWARE_DIR}/cove_dispatch_table.h", "firmware/cove_dispatch_table.h.j2"),
         Output(f"{SELFTESTS_DIR}/sbi_ecall_stubs.h", "selftests/sbi_ecall_stubs.h.j2"),
+        Output(f"{SELFTESTS_DIR}/sbi_abi_expect.h", "selftests/sbi_abi_expect.h.j2"),
     ]
     linux = [("arch/riscv/include/asm/sbi-cove.h", "linux/sbi-cove.h.j2", {})]
     for ext in spec.extensions:

@@ -15,16 +15,25 @@
 #include "cove_handlers.h"
 #include "sbi_cove_types.h"
 
+/* Who may make a call, from the spec's 'caller'. */
+enum sbi_abi_caller {
+	SBI_ABI_CALLER_HOST = 1 << 0,
+	SBI_ABI_CALLER_GUEST = 1 << 1,
+	SBI_ABI_CALLER_ANY = SBI_ABI_CALLER_HOST | SBI_ABI_CALLER_GUEST,
+};
+
 /**
  * struct sbi_abi_call - One function of an extension.
  * @name:	Function name, for traces.
  * @nargs:	Arguments it takes (a0 upwards).
+ * @callers:	Mask of enum sbi_abi_caller allowed to make the call.
  * @call:	Checks the spec's argument constraints, then calls the handler
  *		with args[0..nargs-1].
  */
 struct sbi_abi_call {
 	const char *name;
 	unsigned int nargs;
+	unsigned int callers;
 	struct sbiret (*call)(const unsigned long *args);
 };
 
@@ -278,101 +287,121 @@ static const struct sbi_abi_call sbi_covh_calls[SBI_EXT_COVH_FID_COUNT] = {
 	[SBI_EXT_COVH_TSM_GET_INFO] = {
 		.name = "tsm_get_info",
 		.nargs = 2,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_tsm_get_info_checked,
 	},
 	[SBI_EXT_COVH_CONVERT_PAGES] = {
 		.name = "convert_pages",
 		.nargs = 2,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_convert_pages_checked,
 	},
 	[SBI_EXT_COVH_RECLAIM_PAGES] = {
 		.name = "reclaim_pages",
 		.nargs = 2,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_reclaim_pages_checked,
 	},
 	[SBI_EXT_COVH_INITIATE_FENCE] = {
 		.name = "initiate_fence",
 		.nargs = 0,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_initiate_fence_checked,
 	},
 	[SBI_EXT_COVH_LOCAL_FENCE] = {
 		.name = "local_fence",
 		.nargs = 0,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_local_fence_checked,
 	},
 	[SBI_EXT_COVH_CREATE_TVM] = {
 		.name = "create_tvm",
 		.nargs = 2,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_create_tvm_checked,
 	},
 	[SBI_EXT_COVH_FINALIZE_TVM] = {
 		.name = "finalize_tvm",
 		.nargs = 4,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_finalize_tvm_checked,
 	},
 	[SBI_EXT_COVH_PROMOTE_TO_TVM] = {
 		.name = "promote_to_tvm",
 		.nargs = 4,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_promote_to_tvm_checked,
 	},
 	[SBI_EXT_COVH_DESTROY_TVM] = {
 		.name = "destroy_tvm",
 		.nargs = 1,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_destroy_tvm_checked,
 	},
 	[SBI_EXT_COVH_ADD_TVM_MEMORY_REGION] = {
 		.name = "add_tvm_memory_region",
 		.nargs = 3,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_add_tvm_memory_region_checked,
 	},
 	[SBI_EXT_COVH_ADD_TVM_PAGE_TABLE_PAGES] = {
 		.name = "add_tvm_page_table_pages",
 		.nargs = 3,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_add_tvm_page_table_pages_checked,
 	},
 	[SBI_EXT_COVH_ADD_TVM_MEASURED_PAGES] = {
 		.name = "add_tvm_measured_pages",
 		.nargs = 6,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_add_tvm_measured_pages_checked,
 	},
 	[SBI_EXT_COVH_ADD_TVM_ZERO_PAGES] = {
 		.name = "add_tvm_zero_pages",
 		.nargs = 5,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_add_tvm_zero_pages_checked,
 	},
 	[SBI_EXT_COVH_ADD_TVM_SHARED_PAGES] = {
 		.name = "add_tvm_shared_pages",
 		.nargs = 5,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_add_tvm_shared_pages_checked,
 	},
 	[SBI_EXT_COVH_CREATE_TVM_VCPU] = {
 		.name = "create_tvm_vcpu",
 		.nargs = 3,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_create_tvm_vcpu_checked,
 	},
 	[SBI_EXT_COVH_RUN_TVM_VCPU] = {
 		.name = "run_tvm_vcpu",
 		.nargs = 2,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_run_tvm_vcpu_checked,
 	},
 	[SBI_EXT_COVH_TVM_INITIATE_FENCE] = {
 		.name = "tvm_initiate_fence",
 		.nargs = 1,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_tvm_initiate_fence_checked,
 	},
 	[SBI_EXT_COVH_TVM_INVALIDATE_PAGES] = {
 		.name = "tvm_invalidate_pages",
 		.nargs = 3,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_tvm_invalidate_pages_checked,
 	},
 	[SBI_EXT_COVH_TVM_VALIDATE_PAGES] = {
 		.name = "tvm_validate_pages",
 		.nargs = 3,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_tvm_validate_pages_checked,
 	},
 	[SBI_EXT_COVH_TVM_REMOVE_PAGES] = {
 		.name = "tvm_remove_pages",
 		.nargs = 3,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covh_tvm_remove_pages_checked,
 	},
 };
@@ -503,56 +532,67 @@ static const struct sbi_abi_call sbi_covg_calls[SBI_EXT_COVG_FID_COUNT] = {
 	[SBI_EXT_COVG_ADD_MMIO_REGION] = {
 		.name = "add_mmio_region",
 		.nargs = 2,
+		.callers = SBI_ABI_CALLER_GUEST,
 		.call = covg_add_mmio_region_checked,
 	},
 	[SBI_EXT_COVG_REMOVE_MMIO_REGION] = {
 		.name = "remove_mmio_region",
 		.nargs = 2,
+		.callers = SBI_ABI_CALLER_GUEST,
 		.call = covg_remove_mmio_region_checked,
 	},
 	[SBI_EXT_COVG_SHARE_MEMORY_REGION] = {
 		.name = "share_memory_region",
 		.nargs = 2,
+		.callers = SBI_ABI_CALLER_GUEST,
 		.call = covg_share_memory_region_checked,
 	},
 	[SBI_EXT_COVG_UNSHARE_MEMORY_REGION] = {
 		.name = "unshare_memory_region",
 		.nargs = 2,
+		.callers = SBI_ABI_CALLER_GUEST,
 		.call = covg_unshare_memory_region_checked,
 	},
 	[SBI_EXT_COVG_ALLOW_EXTERNAL_INTERRUPT] = {
 		.name = "allow_external_interrupt",
 		.nargs = 1,
+		.callers = SBI_ABI_CALLER_GUEST,
 		.call = covg_allow_external_interrupt_checked,
 	},
 	[SBI_EXT_COVG_DENY_EXTERNAL_INTERRUPT] = {
 		.name = "deny_external_interrupt",
 		.nargs = 1,
+		.callers = SBI_ABI_CALLER_GUEST,
 		.call = covg_deny_external_interrupt_checked,
 	},
 	[SBI_EXT_COVG_GET_ATTESTATION_CAPABILITIES] = {
 		.name = "get_attestation_capabilities",
 		.nargs = 2,
+		.callers = SBI_ABI_CALLER_GUEST,
 		.call = covg_get_attestation_capabilities_checked,
 	},
 	[SBI_EXT_COVG_EXTEND_MEASUREMENT] = {
 		.name = "extend_measurement",
 		.nargs = 3,
+		.callers = SBI_ABI_CALLER_GUEST,
 		.call = covg_extend_measurement_checked,
 	},
 	[SBI_EXT_COVG_GET_EVIDENCE] = {
 		.name = "get_evidence",
 		.nargs = 6,
+		.callers = SBI_ABI_CALLER_GUEST,
 		.call = covg_get_evidence_checked,
 	},
 	[SBI_EXT_COVG_RETRIEVE_SECRET] = {
 		.name = "retrieve_secret",
 		.nargs = 2,
+		.callers = SBI_ABI_CALLER_GUEST,
 		.call = covg_retrieve_secret_checked,
 	},
 	[SBI_EXT_COVG_READ_MEASUREMENT] = {
 		.name = "read_measurement",
 		.nargs = 3,
+		.callers = SBI_ABI_CALLER_GUEST,
 		.call = covg_read_measurement_checked,
 	},
 };
@@ -631,56 +671,67 @@ static const struct sbi_abi_call sbi_covi_calls[SBI_EXT_COVI_FID_COUNT] = {
 	[SBI_EXT_COVI_INIT_TVM_AIA] = {
 		.name = "init_tvm_aia",
 		.nargs = 3,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covi_init_tvm_aia_checked,
 	},
 	[SBI_EXT_COVI_SET_TVM_AIA_CPU_IMSIC_ADDR] = {
 		.name = "set_tvm_aia_cpu_imsic_addr",
 		.nargs = 3,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covi_set_tvm_aia_cpu_imsic_addr_checked,
 	},
 	[SBI_EXT_COVI_CONVERT_AIA_IMSIC] = {
 		.name = "convert_aia_imsic",
 		.nargs = 1,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covi_convert_aia_imsic_checked,
 	},
 	[SBI_EXT_COVI_RECLAIM_TVM_AIA_IMSIC] = {
 		.name = "reclaim_tvm_aia_imsic",
 		.nargs = 1,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covi_reclaim_tvm_aia_imsic_checked,
 	},
 	[SBI_EXT_COVI_BIND_AIA_IMSIC] = {
 		.name = "bind_aia_imsic",
 		.nargs = 3,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covi_bind_aia_imsic_checked,
 	},
 	[SBI_EXT_COVI_UNBIND_AIA_IMSIC_BEGIN] = {
 		.name = "unbind_aia_imsic_begin",
 		.nargs = 2,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covi_unbind_aia_imsic_begin_checked,
 	},
 	[SBI_EXT_COVI_UNBIND_AIA_IMSIC_END] = {
 		.name = "unbind_aia_imsic_end",
 		.nargs = 2,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covi_unbind_aia_imsic_end_checked,
 	},
 	[SBI_EXT_COVI_INJECT_TVM_CPU] = {
 		.name = "inject_tvm_cpu",
 		.nargs = 3,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covi_inject_tvm_cpu_checked,
 	},
 	[SBI_EXT_COVI_REBIND_AIA_IMSIC_BEGIN] = {
 		.name = "rebind_aia_imsic_begin",
 		.nargs = 3,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covi_rebind_aia_imsic_begin_checked,
 	},
 	[SBI_EXT_COVI_REBIND_AIA_IMSIC_CLONE] = {
 		.name = "rebind_aia_imsic_clone",
 		.nargs = 2,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covi_rebind_aia_imsic_clone_checked,
 	},
 	[SBI_EXT_COVI_REBIND_AIA_IMSIC_END] = {
 		.name = "rebind_aia_imsic_end",
 		.nargs = 2,
+		.callers = SBI_ABI_CALLER_HOST,
 		.call = covi_rebind_aia_imsic_end_checked,
 	},
 };
@@ -697,6 +748,20 @@ static const struct sbi_abi_extension sbi_tsm_extensions[] = {
 	  SBI_EXT_COVG_FID_COUNT },
 	{ SBI_EXT_COVI, "COVI", sbi_covi_calls,
 	  SBI_EXT_COVI_FID_COUNT },
+};
+
+/*
+ * The extensions the spec marks 'forward': the TSM passes these to OpenSBI
+ * (after checking any address they name); every other EID is refused.
+ */
+static const unsigned long sbi_forwarded_extensions[] = {
+	SBI_EXT_BASE,
+	SBI_EXT_TIME,
+	SBI_EXT_IPI,
+	SBI_EXT_RFENCE,
+	SBI_EXT_HSM,
+	SBI_EXT_SRST,
+	SBI_EXT_DBCN,
 };
 
 #endif /* __GENERATED_COVE_DISPATCH_TABLE_H__ */

@@ -142,12 +142,15 @@ static inline bool sbi_tsm_capabilities_valid(unsigned long v)
  * tsm_info.tsm_impl_id; higher values are reserved for future ones
  * @SBI_TSM_IMPL_ID_SALUS: The Salus TSM
  * @SBI_TSM_IMPL_ID_ACE: The Assured Confidential Execution (ACE) TSM
+ * @SBI_TSM_IMPL_ID_COVEKIT: The covekit TSM (tsm-firmware/). Provisional:
+ *	covekit's value
  *
  * Source: CoVE-2025.
  */
 enum sbi_tsm_impl_id {
 	SBI_TSM_IMPL_ID_SALUS		= 1,
 	SBI_TSM_IMPL_ID_ACE		= 2,
+	SBI_TSM_IMPL_ID_COVEKIT		= 3,
 };
 
 /* Whether v is a member of enum sbi_tsm_impl_id. */
@@ -156,6 +159,7 @@ static inline bool sbi_tsm_impl_id_valid(unsigned long v)
 	switch (v) {
 	case SBI_TSM_IMPL_ID_SALUS:
 	case SBI_TSM_IMPL_ID_ACE:
+	case SBI_TSM_IMPL_ID_COVEKIT:
 		return true;
 	default:
 		return false;

@@ -1,0 +1,765 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * Generated from spec/cove.yaml, spec/kvm.yaml, spec/sbi.yaml
+ * by codegen/templates/selftests/sbi_abi_expect.h.j2.
+ * Do not edit: change the spec and run ./tools/regen.
+ */
+
+/*
+ * What the spec promises about each call the TSM handles, for test
+ * payloads: who may call it, arguments that pass every constraint the
+ * spec states, and the errors it may return.  Define SBI_ABI_EXAMPLE_ADDR
+ * (a host address aligned to at least 2 MiB) before including this.
+ */
+#ifndef __GENERATED_SBI_ABI_EXPECT_H__
+#define __GENERATED_SBI_ABI_EXPECT_H__
+
+#include "sbi_abi.h"
+#include "sbi_cove_types.h"
+
+#ifndef SBI_ABI_EXAMPLE_ADDR
+#error "define SBI_ABI_EXAMPLE_ADDR before including sbi_abi_expect.h"
+#endif
+
+/**
+ * struct sbi_abi_expect - One function, as the spec declares it.
+ * @eid, @fid:	Its IDs.
+ * @name:	"COVH.convert_pages".
+ * @caller:	"host", "guest" or "any".
+ * @nargs:	Arguments it takes.
+ * @args:	Values that pass every constraint (zero past @nargs).
+ * @errors:	Errors it may return besides SUCCESS and NOT_SUPPORTED.
+ * @nerrors:	Entries in @errors.
+ */
+struct sbi_abi_expect {
+	unsigned long eid;
+	unsigned long fid;
+	const char *name;
+	const char *caller;
+	unsigned int nargs;
+	unsigned long args[6];
+	long errors[19];
+	unsigned int nerrors;
+};
+
+static const struct sbi_abi_expect sbi_abi_expectations[] = {
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_TSM_GET_INFO,
+		.name = "COVH.tsm_get_info",
+		.caller = "host",
+		.nargs = 2,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+			48UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_CONVERT_PAGES,
+		.name = "COVH.convert_pages",
+		.caller = "host",
+		.nargs = 2,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_RECLAIM_PAGES,
+		.name = "COVH.reclaim_pages",
+		.caller = "host",
+		.nargs = 2,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_INITIATE_FENCE,
+		.name = "COVH.initiate_fence",
+		.caller = "host",
+		.nargs = 0,
+		.errors = {
+			SBI_ERR_ALREADY_STARTED,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 2,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_LOCAL_FENCE,
+		.name = "COVH.local_fence",
+		.caller = "host",
+		.nargs = 0,
+		.errors = {
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 1,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_CREATE_TVM,
+		.name = "COVH.create_tvm",
+		.caller = "host",
+		.nargs = 2,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+			16UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_FINALIZE_TVM,
+		.name = "COVH.finalize_tvm",
+		.caller = "host",
+		.nargs = 4,
+		.args = {
+			1UL,
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+			SBI_ABI_EXAMPLE_ADDR,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 2,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_PROMOTE_TO_TVM,
+		.name = "COVH.promote_to_tvm",
+		.caller = "host",
+		.nargs = 4,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+			SBI_ABI_EXAMPLE_ADDR,
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_AUTH,
+			SBI_ERR_OUT_OF_MEMORY,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 4,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_DESTROY_TVM,
+		.name = "COVH.destroy_tvm",
+		.caller = "host",
+		.nargs = 1,
+		.args = {
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 2,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_ADD_TVM_MEMORY_REGION,
+		.name = "COVH.add_tvm_memory_region",
+		.caller = "host",
+		.nargs = 3,
+		.args = {
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+			4096UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_ADD_TVM_PAGE_TABLE_PAGES,
+		.name = "COVH.add_tvm_page_table_pages",
+		.caller = "host",
+		.nargs = 3,
+		.args = {
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_OUT_OF_PTPAGES,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 4,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_ADD_TVM_MEASURED_PAGES,
+		.name = "COVH.add_tvm_measured_pages",
+		.caller = "host",
+		.nargs = 6,
+		.args = {
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+			SBI_ABI_EXAMPLE_ADDR,
+			SBI_PAGE_TYPE_PAGE_4K,
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_ADD_TVM_ZERO_PAGES,
+		.name = "COVH.add_tvm_zero_pages",
+		.caller = "host",
+		.nargs = 5,
+		.args = {
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+			SBI_PAGE_TYPE_PAGE_4K,
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_ADD_TVM_SHARED_PAGES,
+		.name = "COVH.add_tvm_shared_pages",
+		.caller = "host",
+		.nargs = 5,
+		.args = {
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+			SBI_PAGE_TYPE_PAGE_4K,
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_CREATE_TVM_VCPU,
+		.name = "COVH.create_tvm_vcpu",
+		.caller = "host",
+		.nargs = 3,
+		.args = {
+			1UL,
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_RUN_TVM_VCPU,
+		.name = "COVH.run_tvm_vcpu",
+		.caller = "host",
+		.nargs = 2,
+		.args = {
+			1UL,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 2,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_TVM_INITIATE_FENCE,
+		.name = "COVH.tvm_initiate_fence",
+		.caller = "host",
+		.nargs = 1,
+		.args = {
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_ALREADY_STARTED,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 2,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_TVM_INVALIDATE_PAGES,
+		.name = "COVH.tvm_invalidate_pages",
+		.caller = "host",
+		.nargs = 3,
+		.args = {
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+			4096UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_TVM_VALIDATE_PAGES,
+		.name = "COVH.tvm_validate_pages",
+		.caller = "host",
+		.nargs = 3,
+		.args = {
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+			4096UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVH,
+		.fid = SBI_EXT_COVH_TVM_REMOVE_PAGES,
+		.name = "COVH.tvm_remove_pages",
+		.caller = "host",
+		.nargs = 3,
+		.args = {
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+			4096UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVG,
+		.fid = SBI_EXT_COVG_ADD_MMIO_REGION,
+		.name = "COVG.add_mmio_region",
+		.caller = "guest",
+		.nargs = 2,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+			4096UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVG,
+		.fid = SBI_EXT_COVG_REMOVE_MMIO_REGION,
+		.name = "COVG.remove_mmio_region",
+		.caller = "guest",
+		.nargs = 2,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+			4096UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVG,
+		.fid = SBI_EXT_COVG_SHARE_MEMORY_REGION,
+		.name = "COVG.share_memory_region",
+		.caller = "guest",
+		.nargs = 2,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+			4096UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVG,
+		.fid = SBI_EXT_COVG_UNSHARE_MEMORY_REGION,
+		.name = "COVG.unshare_memory_region",
+		.caller = "guest",
+		.nargs = 2,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+			4096UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVG,
+		.fid = SBI_EXT_COVG_ALLOW_EXTERNAL_INTERRUPT,
+		.name = "COVG.allow_external_interrupt",
+		.caller = "guest",
+		.nargs = 1,
+		.args = {
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 2,
+	},
+	{
+		.eid = SBI_EXT_COVG,
+		.fid = SBI_EXT_COVG_DENY_EXTERNAL_INTERRUPT,
+		.name = "COVG.deny_external_interrupt",
+		.caller = "guest",
+		.nargs = 1,
+		.args = {
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 2,
+	},
+	{
+		.eid = SBI_EXT_COVG,
+		.fid = SBI_EXT_COVG_GET_ATTESTATION_CAPABILITIES,
+		.name = "COVG.get_attestation_capabilities",
+		.caller = "guest",
+		.nargs = 2,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+			4096UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVG,
+		.fid = SBI_EXT_COVG_EXTEND_MEASUREMENT,
+		.name = "COVG.extend_measurement",
+		.caller = "guest",
+		.nargs = 3,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+			1UL,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVG,
+		.fid = SBI_EXT_COVG_GET_EVIDENCE,
+		.name = "COVG.get_evidence",
+		.caller = "guest",
+		.nargs = 6,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_BUSY,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 4,
+	},
+	{
+		.eid = SBI_EXT_COVG,
+		.fid = SBI_EXT_COVG_RETRIEVE_SECRET,
+		.name = "COVG.retrieve_secret",
+		.caller = "guest",
+		.nargs = 2,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_AUTH,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVG,
+		.fid = SBI_EXT_COVG_READ_MEASUREMENT,
+		.name = "COVG.read_measurement",
+		.caller = "guest",
+		.nargs = 3,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+			1UL,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVI,
+		.fid = SBI_EXT_COVI_INIT_TVM_AIA,
+		.name = "COVI.init_tvm_aia",
+		.caller = "host",
+		.nargs = 3,
+		.args = {
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVI,
+		.fid = SBI_EXT_COVI_SET_TVM_AIA_CPU_IMSIC_ADDR,
+		.name = "COVI.set_tvm_aia_cpu_imsic_addr",
+		.caller = "host",
+		.nargs = 3,
+		.args = {
+			1UL,
+			1UL,
+			SBI_ABI_EXAMPLE_ADDR,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVI,
+		.fid = SBI_EXT_COVI_CONVERT_AIA_IMSIC,
+		.name = "COVI.convert_aia_imsic",
+		.caller = "host",
+		.nargs = 1,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 2,
+	},
+	{
+		.eid = SBI_EXT_COVI,
+		.fid = SBI_EXT_COVI_RECLAIM_TVM_AIA_IMSIC,
+		.name = "COVI.reclaim_tvm_aia_imsic",
+		.caller = "host",
+		.nargs = 1,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+		},
+		.errors = {
+			SBI_ERR_INVALID_ADDRESS,
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 3,
+	},
+	{
+		.eid = SBI_EXT_COVI,
+		.fid = SBI_EXT_COVI_BIND_AIA_IMSIC,
+		.name = "COVI.bind_aia_imsic",
+		.caller = "host",
+		.nargs = 3,
+		.args = {
+			1UL,
+			1UL,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 2,
+	},
+	{
+		.eid = SBI_EXT_COVI,
+		.fid = SBI_EXT_COVI_UNBIND_AIA_IMSIC_BEGIN,
+		.name = "COVI.unbind_aia_imsic_begin",
+		.caller = "host",
+		.nargs = 2,
+		.args = {
+			1UL,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 2,
+	},
+	{
+		.eid = SBI_EXT_COVI,
+		.fid = SBI_EXT_COVI_UNBIND_AIA_IMSIC_END,
+		.name = "COVI.unbind_aia_imsic_end",
+		.caller = "host",
+		.nargs = 2,
+		.args = {
+			1UL,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 2,
+	},
+	{
+		.eid = SBI_EXT_COVI,
+		.fid = SBI_EXT_COVI_INJECT_TVM_CPU,
+		.name = "COVI.inject_tvm_cpu",
+		.caller = "host",
+		.nargs = 3,
+		.args = {
+			1UL,
+			1UL,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 2,
+	},
+	{
+		.eid = SBI_EXT_COVI,
+		.fid = SBI_EXT_COVI_REBIND_AIA_IMSIC_BEGIN,
+		.name = "COVI.rebind_aia_imsic_begin",
+		.caller = "host",
+		.nargs = 3,
+		.args = {
+			1UL,
+			1UL,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 2,
+	},
+	{
+		.eid = SBI_EXT_COVI,
+		.fid = SBI_EXT_COVI_REBIND_AIA_IMSIC_CLONE,
+		.name = "COVI.rebind_aia_imsic_clone",
+		.caller = "host",
+		.nargs = 2,
+		.args = {
+			1UL,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 2,
+	},
+	{
+		.eid = SBI_EXT_COVI,
+		.fid = SBI_EXT_COVI_REBIND_AIA_IMSIC_END,
+		.name = "COVI.rebind_aia_imsic_end",
+		.caller = "host",
+		.nargs = 2,
+		.args = {
+			1UL,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_FAILED,
+		},
+		.nerrors = 2,
+	},
+};
+
+#endif /* __GENERATED_SBI_ABI_EXPECT_H__ */
