@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/* SBI calls that reach the TSM: answered here, or forwarded to OpenSBI. */
+#ifndef __TSM_DISPATCH_H__
+#define __TSM_DISPATCH_H__
+
+#include <stdbool.h>
+
+#include "sbi_abi.h"
+#include "tsm/memory.h"
+
+/* Who made a call (enum sbi_abi_caller in cove_dispatch_table.h). */
+#define DISPATCH_FROM_HOST	1U
+#define DISPATCH_FROM_GUEST	2U
+
+/* What to do with a call. */
+enum dispatch_action {
+	DISPATCH_ANSWERED,	/* *ret holds the TSM's answer */
+	DISPATCH_FORWARD,	/* pass it to OpenSBI unchanged */
+};
+
+/**
+ * dispatch_sbi_call() - Decide on one SBI call.
+ * @from:	DISPATCH_FROM_HOST or DISPATCH_FROM_GUEST.
+ * @hm:		The host's memory, to check addresses a forwarded call names.
+ * @eid:	a7.
+ * @a6:		a6: the FID (bits 15:0 for CoVE, which also reserves the rest).
+ * @args:	a0..a5.
+ * @ret:	The answer, when the TSM answers.
+ *
+ * CoVE calls go through the generated dispatch table (argument checks,
+ * then the handler).  BASE probes for the CoVE extensions and for
+ * extensions the TSM does not forward are answered here.  Only extensions
+ * the spec marks 'forward' reach OpenSBI, and only when every address they
+ * name is the host's own: OpenSBI must never touch TSM memory on the
+ * host's behalf.
+ */
+enum dispatch_action dispatch_sbi_call(unsigned int from,
+				       const struct host_memory *hm,
+				       unsigned long eid, unsigned long a6,
+				       const unsigned long args[6],
+				       struct sbiret *ret);
+
+/* "COVH.tsm_get_info" for traces; "?" parts for unknown IDs. */
+const char *dispatch_call_name(unsigned long eid, unsigned long fid,
+			       char *buf, unsigned int size);
+
+#endif /* __TSM_DISPATCH_H__ */

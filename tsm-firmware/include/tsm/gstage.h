@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * The host's G-stage page table (Sv39x4): the isolation boundary.  The
+ * TSM owns it; the host sees exactly what is mapped here.
+ */
+#ifndef __TSM_GSTAGE_H__
+#define __TSM_GSTAGE_H__
+
+#include <stdint.h>
+
+#define GSTAGE_R	(1U << 1)
+#define GSTAGE_W	(1U << 2)
+#define GSTAGE_X	(1U << 3)
+#define GSTAGE_RWX	(GSTAGE_R | GSTAGE_W | GSTAGE_X)
+
+/* Sv39x4 guest physical addresses have 41 bits. */
+#define GSTAGE_GPA_BITS	41
+
+#define HGATP_MODE_SV39X4	8UL
+#define HGATP_MODE_SHIFT	60
+#define HGATP_VMID_SHIFT	44
+
+/**
+ * struct gstage_pool - Page-table pages a G-stage table is built from.
+ * @root:	16 KiB, 16 KiB aligned root table (2048 entries).
+ * @pages:	4 KiB tables for the lower levels.
+ * @nr_pages:	How many @pages there are.
+ * @used:	How many are taken.
+ */
+struct gstage_pool {
+	uint64_t *root;
+	uint64_t (*pages)[512];
+	unsigned int nr_pages;
+	unsigned int used;
+};
+
+/*
+ * Map [gpa, gpa + size) to [hpa, hpa + size) with prot (GSTAGE_*), using
+ * 1 GiB and 2 MiB leaves where alignment allows.  All of gpa, hpa and size
+ * must be 4 KiB aligned.  0; -1 for a bad argument or an overlap with an
+ * existing mapping; -2 when the pool runs out.
+ */
+int gstage_map(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
+	       uint64_t size, unsigned int prot);
+
+/*
+ * The leaf mapping gpa: its host physical address and permissions.
+ * 0, or -1 when gpa is not mapped.
+ */
+int gstage_lookup(const struct gstage_pool *pool, uint64_t gpa, uint64_t *hpa,
+		  unsigned int *prot);
+
+/* The hgatp value selecting this table (Sv39x4, VMID vmid). */
+unsigned long gstage_hgatp(const struct gstage_pool *pool, unsigned int vmid);
+
+#endif /* __TSM_GSTAGE_H__ */

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * The TSM's SBI front door: CoVE calls through the generated table,
+ * probes answered here, and a checked allow-list forwarded to OpenSBI.
+ */
+
+#include "cove_dispatch_table.h"
+#include "tsm/console.h"
+#include "tsm/dispatch.h"
+#include "tsm/sbiret.h"
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* CoVE: a6[15:0] is the FID; a6[31:26] selects a supervisor domain. */
+#define COVE_FID_MASK	0xffffUL
+
+/*
+ * CoVE extensions the TSM offers today, by caller.  An extension joins
+ * when its calls are implemented; until then a probe says it is absent
+ * (its calls still answer NOT_SUPPORTED through the table).
+ */
+static const struct {
+	unsigned long eid;
+	unsigned int callers;
+} tsm_available[] = {
+	{ SBI_EXT_COVH, DISPATCH_FROM_HOST },
+};
+
+static const struct sbi_abi_extension *tsm_extension(unsigned long eid)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(sbi_tsm_extensions); i++)
+		if (sbi_tsm_extensions[i].eid == eid)
+			return &sbi_tsm_extensions[i];
+	return NULL;
+}
+
+static bool forwarded(unsigned long eid)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(sbi_forwarded_extensions); i++)
+		if (sbi_forwarded_extensions[i] == eid)
+			return true;
+	return false;
+}
+
+/* 1 or 0 for what a probe of eid answers, -1 to let OpenSBI answer. */
+static long probe(unsigned int from, unsigned long eid)
+{
+	if (tsm_extension(eid)) {
+		for (unsigned int i = 0; i < ARRAY_SIZE(tsm_available); i++)
+			if (tsm_available[i].eid == eid &&
+			    tsm_available[i].callers & from)
+				return 1;
+		return 0;
+	}
+	return forwarded(eid) ? -1 : 0;
+}
+
+/*
+ * Forwarded calls that name memory or hand a hart's entry point to
+ * OpenSBI: an error to answer instead, or SBI_ERR_SUCCESS to forward.
+ */
+static long forward_check(const struct host_memory *hm, unsigned long eid,
+			  unsigned long fid, const unsigned long args[6])
+{
+	switch (eid) {
+	case SBI_EXT_DBCN:
+		if (fid == SBI_EXT_DBCN_CONSOLE_WRITE ||
+		    fid == SBI_EXT_DBCN_CONSOLE_READ) {
+			/* RV64: the address is base_addr_lo; _hi must be 0. */
+			if (args[2] || !host_memory_owns(hm, args[1], args[0]))
+				return SBI_ERR_INVALID_PARAM;
+		}
+		return SBI_ERR_SUCCESS;
+	case SBI_EXT_HSM:
+		/*
+		 * Starting, stopping or suspending a hart would let OpenSBI
+		 * enter HS-mode at an address the host chose.
+		 */
+		if (fid != SBI_EXT_HSM_HART_GET_STATUS)
+			return SBI_ERR_DENIED;
+		return SBI_ERR_SUCCESS;
+	default:
+		return SBI_ERR_SUCCESS;
+	}
+}
+
+enum dispatch_action dispatch_sbi_call(unsigned int from,
+				       const struct host_memory *hm,
+				       unsigned long eid, unsigned long a6,
+				       const unsigned long args[6],
+				       struct sbiret *ret)
+{
+	const struct sbi_abi_extension *ext = tsm_extension(eid);
+
+	if (eid == SBI_EXT_BASE && a6 == SBI_EXT_BASE_PROBE_EXTENSION) {
+		long answer = probe(from, args[0]);
+
+		if (answer < 0)
+			return DISPATCH_FORWARD;
+		*ret = sbiret_value(answer);
+		return DISPATCH_ANSWERED;
+	}
+	if (ext) {
+		const struct sbi_abi_call *call;
+
+		/* Reserved bits, or a supervisor domain we do not host. */
+		if (a6 & ~COVE_FID_MASK || a6 >= ext->ncalls) {
+			*ret = sbiret_error(SBI_ERR_NOT_SUPPORTED);
+			return DISPATCH_ANSWERED;
+		}
+		call = &ext->calls[a6];
+		if (!call->call || !(call->callers & from))
+			*ret = sbiret_error(SBI_ERR_NOT_SUPPORTED);
+		else
+			*ret = call->call(args);
+		return DISPATCH_ANSWERED;
+	}
+	if (forwarded(eid)) {
+		long err = forward_check(hm, eid, a6, args);
+
+		if (err == SBI_ERR_SUCCESS)
+			return DISPATCH_FORWARD;
+		*ret = sbiret_error(err);
+		return DISPATCH_ANSWERED;
+	}
+	*ret = sbiret_error(SBI_ERR_NOT_SUPPORTED);
+	return DISPATCH_ANSWERED;
+}
+
+const char *dispatch_call_name(unsigned long eid, unsigned long fid,
+			       char *buf, unsigned int size)
+{
+	const struct sbi_abi_extension *ext = tsm_extension(eid);
+
+	if (ext && fid < ext->ncalls && ext->calls[fid].name)
+		tsm_snprintf(buf, size, "%s.%s", ext->name, ext->calls[fid].name);
+	else
+		tsm_snprintf(buf, size, "eid %#lx fid %lu", eid, fid);
+	return buf;
+}

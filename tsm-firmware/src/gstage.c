@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * Sv39x4 G-stage page tables.  Levels: root (2048 entries, GPA[40:30]),
+ * then 512-entry tables for GPA[29:21] and GPA[20:12].  Physical
+ * addresses are used directly: the TSM runs with translation off.
+ */
+
+#include <stdbool.h>
+
+#include "tsm/gstage.h"
+#include "tsm/string.h"
+
+#define PTE_V		(1ULL << 0)
+#define PTE_U		(1ULL << 4)	/* G-stage leaves must have U set */
+#define PTE_A		(1ULL << 6)
+#define PTE_D		(1ULL << 7)
+#define PTE_PERM	((uint64_t)GSTAGE_RWX)
+#define PTE_PPN_SHIFT	10
+
+#define SZ_4K		(1ULL << 12)
+#define SZ_2M		(1ULL << 21)
+#define SZ_1G		(1ULL << 30)
+
+static const unsigned int level_shift[3] = { 30, 21, 12 };
+
+static unsigned int index_at(uint64_t gpa, unsigned int level)
+{
+	unsigned int bits = level == 0 ? 11 : 9;
+
+	return (unsigned int)(gpa >> level_shift[level]) & ((1U << bits) - 1);
+}
+
+static uint64_t *table_of(uint64_t pte)
+{
+	return (uint64_t *)(uintptr_t)((pte >> PTE_PPN_SHIFT) << 12);
+}
+
+static bool is_leaf(uint64_t pte)
+{
+	return pte & PTE_PERM;
+}
+
+static uint64_t *alloc_table(struct gstage_pool *pool)
+{
+	if (pool->used == pool->nr_pages)
+		return NULL;
+	uint64_t *table = pool->pages[pool->used++];
+
+	memset(table, 0, SZ_4K);
+	return table;
+}
+
+/* Map one leaf of 1 << level_shift[level] bytes. */
+static int map_leaf(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
+		    unsigned int level, unsigned int prot)
+{
+	uint64_t *table = pool->root;
+
+	for (unsigned int l = 0; l < level; l++) {
+		uint64_t *pte = &table[index_at(gpa, l)];
+
+		if (!(*pte & PTE_V)) {
+			uint64_t *next = alloc_table(pool);
+
+			if (!next)
+				return -2;
+			*pte = ((uint64_t)(uintptr_t)next >> 12) << PTE_PPN_SHIFT |
+			       PTE_V;
+		} else if (is_leaf(*pte)) {
+			return -1;	/* a larger mapping covers gpa already */
+		}
+		table = table_of(*pte);
+	}
+	uint64_t *pte = &table[index_at(gpa, level)];
+
+	if (*pte & PTE_V)
+		return -1;
+	*pte = (hpa >> 12) << PTE_PPN_SHIFT | prot | PTE_U | PTE_A | PTE_D | PTE_V;
+	return 0;
+}
+
+int gstage_map(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
+	       uint64_t size, unsigned int prot)
+{
+	if ((gpa | hpa | size) & (SZ_4K - 1) || !(prot & GSTAGE_R) ||
+	    prot & ~GSTAGE_RWX || gpa + size < gpa ||
+	    gpa + size > 1ULL << GSTAGE_GPA_BITS)
+		return -1;
+	while (size) {
+		unsigned int level = 2;
+
+		if (!((gpa | hpa) & (SZ_1G - 1)) && size >= SZ_1G)
+			level = 0;
+		else if (!((gpa | hpa) & (SZ_2M - 1)) && size >= SZ_2M)
+			level = 1;
+		int err = map_leaf(pool, gpa, hpa, level, prot);
+
+		if (err)
+			return err;
+		uint64_t step = 1ULL << level_shift[level];
+
+		gpa += step;
+		hpa += step;
+		size -= step;
+	}
+	return 0;
+}
+
+int gstage_lookup(const struct gstage_pool *pool, uint64_t gpa, uint64_t *hpa,
+		  unsigned int *prot)
+{
+	const uint64_t *table = pool->root;
+
+	if (gpa >= 1ULL << GSTAGE_GPA_BITS)
+		return -1;
+	for (unsigned int level = 0; level < 3; level++) {
+		uint64_t pte = table[index_at(gpa, level)];
+
+		if (!(pte & PTE_V))
+			return -1;
+		if (is_leaf(pte)) {
+			uint64_t offset = gpa & ((1ULL << level_shift[level]) - 1);
+
+			*hpa = ((pte >> PTE_PPN_SHIFT) << 12) + offset;
+			*prot = (unsigned int)(pte & PTE_PERM);
+			return 0;
+		}
+		table = table_of(pte);
+	}
+	return -1;
+}
+
+unsigned long gstage_hgatp(const struct gstage_pool *pool, unsigned int vmid)
+{
+	return HGATP_MODE_SV39X4 << HGATP_MODE_SHIFT |
+	       (unsigned long)vmid << HGATP_VMID_SHIFT |
+	       (uintptr_t)pool->root >> 12;
+}

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * Boot: learn the machine from the FDT, build the host's G-stage table
+ * over the memory the host owns, move the host image into place and
+ * enter it in VS-mode.  From then on the TSM runs only on traps.
+ */
+
+#include <stdint.h>
+
+#include "autoconf.h"
+#include "tsm/bench.h"
+#include "tsm/console.h"
+#include "tsm/csr.h"
+#include "tsm/string.h"
+#include "tsm/trap.h"
+#include "tsm/tsm.h"
+
+#define SZ_4K		4096ULL
+#define FDT_MAX_SIZE	(1UL << 20)
+
+/* Exceptions the host handles itself (hedeleg). */
+#define HOST_EXCEPTIONS							\
+	(1UL << CAUSE_INSN_MISALIGNED | 1UL << CAUSE_INSN_ACCESS |	\
+	 1UL << CAUSE_ILLEGAL_INSN | 1UL << CAUSE_BREAKPOINT |		\
+	 1UL << CAUSE_LOAD_MISALIGNED | 1UL << CAUSE_LOAD_ACCESS |	\
+	 1UL << CAUSE_STORE_MISALIGNED | 1UL << CAUSE_STORE_ACCESS |	\
+	 1UL << CAUSE_USER_ECALL | 1UL << CAUSE_INSN_PAGE_FAULT |	\
+	 1UL << CAUSE_LOAD_PAGE_FAULT | 1UL << CAUSE_STORE_PAGE_FAULT)
+
+/* cycle, time, instret readable in VS-mode (hcounteren CY, TM, IR) */
+#define HOST_COUNTERS	0x7UL
+
+struct tsm tsm;
+
+uint8_t tsm_boot_stack[CONFIG_TSM_STACK_SIZE] __attribute__((aligned(16)));
+static struct trap_frame host_frame;
+static uint64_t host_gstage_root[2048] __attribute__((aligned(16384)));
+static uint64_t host_gstage_pages[CONFIG_TSM_GSTAGE_POOL_PAGES][512]
+	__attribute__((aligned(4096)));
+
+extern char _tsm_start[], _tsm_end[];
+extern char trap_vector[];
+
+void tsm_main(unsigned long hartid, unsigned long fdt);
+
+static void map_host(void)
+{
+	struct gstage_pool *pool = &tsm.host_gstage;
+
+	pool->root = host_gstage_root;
+	pool->pages = host_gstage_pages;
+	pool->nr_pages = CONFIG_TSM_GSTAGE_POOL_PAGES;
+	for (unsigned int i = 0; i < tsm.host_mem.nr_ranges; i++) {
+		const struct mem_range *r = &tsm.host_mem.ranges[i];
+		int err = gstage_map(pool, r->base, r->base, r->size, GSTAGE_RWX);
+
+		if (err)
+			tsm_panic("cannot map host memory %#lx+%#lx (%d)",
+				  (unsigned long)r->base, (unsigned long)r->size,
+				  err);
+	}
+	for (unsigned int i = 0; i < tsm.plat.nr_devices; i++) {
+		const struct platform_device *d = &tsm.plat.devices[i];
+		uint64_t base = d->range.base & ~(SZ_4K - 1);
+		uint64_t end = (d->range.base + d->range.size + SZ_4K - 1) &
+			       ~(SZ_4K - 1);
+
+		if (d->kind == DEVICE_OTHER)
+			continue;
+		if (gstage_map(pool, base, base, end - base,
+			       GSTAGE_R | GSTAGE_W))
+			tsm_panic("cannot map device %#lx", (unsigned long)base);
+	}
+}
+
+/* Move the host image (the initrd) to where host payloads are linked. */
+static unsigned long place_host(void)
+{
+	const struct mem_range *initrd = &tsm.plat.initrd;
+	const uint64_t dest = CONFIG_TSM_HOST_LOAD_ADDR;
+	const uint64_t fdt_end = tsm.plat.fdt.base + tsm.plat.fdt.size;
+
+	if (!initrd->size)
+		tsm_panic("no host image: pass one to QEMU with -initrd");
+	if (!host_memory_owns(&tsm.host_mem, dest, initrd->size))
+		tsm_panic("host image (%lu bytes) does not fit host memory at %#lx",
+			  (unsigned long)initrd->size, (unsigned long)dest);
+	if (dest < fdt_end && dest + initrd->size > tsm.plat.fdt.base)
+		tsm_panic("host image at %#lx would overwrite the FDT",
+			  (unsigned long)dest);
+	memmove((void *)(uintptr_t)dest, (void *)(uintptr_t)initrd->base,
+		initrd->size);
+	return (unsigned long)dest;
+}
+
+static void __attribute__((noreturn)) enter_host(unsigned long hartid,
+						  unsigned long entry)
+{
+	csr_write(CSR_HEDELEG, HOST_EXCEPTIONS);
+	csr_write(CSR_HIDELEG, HIDELEG_VS);
+	csr_write(CSR_HCOUNTEREN, HOST_COUNTERS);
+	csr_write(CSR_VSATP, 0);
+	csr_write(CSR_HGATP, gstage_hgatp(&tsm.host_gstage, 0));
+	hfence_gvma_all();
+
+	memset(&host_frame, 0, sizeof(host_frame));
+	host_frame.gpr[REG_A0] = hartid;
+	host_frame.gpr[REG_A0 + 1] = tsm.fdt_addr;
+	host_frame.sepc = entry;
+	/* sret to VS-mode (SPV), supervisor privilege (SPP), interrupts off. */
+	host_frame.sstatus = (csr_read(CSR_SSTATUS) | SSTATUS_SPP) &
+			     ~(SSTATUS_SPIE | SSTATUS_SIE);
+	host_frame.hstatus = csr_read(CSR_HSTATUS) | HSTATUS_SPV | HSTATUS_SPVP;
+	host_frame.tsm_sp = (unsigned long)tsm_boot_stack + sizeof(tsm_boot_stack);
+	trap_resume(&host_frame);
+}
+
+void tsm_main(unsigned long hartid, unsigned long fdt)
+{
+	unsigned long entry;
+	int err;
+
+	/* Any trap before the host runs is a TSM bug: trap_handle panics. */
+	host_frame.tsm_sp = (unsigned long)tsm_boot_stack + sizeof(tsm_boot_stack);
+	csr_write(CSR_SSCRATCH, &host_frame);
+	csr_write(CSR_STVEC, trap_vector);
+
+	tsm.fdt_addr = fdt;
+	err = platform_from_fdt(&tsm.plat, (const void *)fdt, FDT_MAX_SIZE);
+	if (err)
+		tsm_panic("cannot read the FDT at %#lx (%d)", fdt, err);
+	tsm.image.base = (uintptr_t)_tsm_start;
+	tsm.image.size = (uintptr_t)_tsm_end - (uintptr_t)_tsm_start;
+#ifdef CONFIG_TSM_TRACE_CALLS
+	tsm.trace = true;
+#else
+	tsm.trace = platform_has_bootarg(&tsm.plat, "tsm.trace");
+#endif
+	tsm_printf("tsm: covekit TSM %d.%d on hart %lu of %u, TSM %#lx-%#lx\n",
+		   CONFIG_TSM_VERSION_MAJOR, CONFIG_TSM_VERSION_MINOR, hartid,
+		   tsm.plat.nr_harts, (unsigned long)tsm.image.base,
+		   (unsigned long)(tsm.image.base + tsm.image.size));
+
+	if (host_memory_init(&tsm.host_mem, &tsm.plat, tsm.image))
+		tsm_panic("host memory has more ranges than fit");
+	for (unsigned int i = 0; i < tsm.host_mem.nr_ranges; i++)
+		tsm_printf("tsm: host memory %#lx-%#lx\n",
+			   (unsigned long)tsm.host_mem.ranges[i].base,
+			   (unsigned long)(tsm.host_mem.ranges[i].base +
+					   tsm.host_mem.ranges[i].size));
+	map_host();
+	if (platform_has_bootarg(&tsm.plat, "tsm.bench"))
+		bench_hs_sbi_call();
+	entry = place_host();
+	tsm_printf("tsm: entering the host at %#lx (%u G-stage pages used)\n",
+		   entry, tsm.host_gstage.used);
+	enter_host(hartid, entry);
+}

@@ -1,0 +1,454 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * The platform description: what the FDT that OpenSBI hands us says about
+ * memory, reserved regions, devices, harts and /chosen, read once at boot
+ * into fixed-size arrays.
+ *
+ * Addresses in "reg" are taken as CPU physical addresses: bus "ranges" are
+ * not translated, which is right for QEMU virt (its /soc has an empty,
+ * identity "ranges").
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tsm/fdt.h"
+#include "tsm/platform.h"
+#include "tsm/string.h"
+
+/* Whether a node is enabled: no "status", or "okay" (or legacy "ok"). */
+static bool node_enabled(const struct fdt *fdt, int node)
+{
+	const char *status;
+
+	if (!fdt_getprop(fdt, node, "status", NULL))
+		return true;
+	status = fdt_getprop_str(fdt, node, "status");
+	return status && (!strcmp(status, "okay") || !strcmp(status, "ok"));
+}
+
+static uint64_t max_u64(uint64_t a, uint64_t b)
+{
+	return a > b ? a : b;
+}
+
+static uint64_t min_u64(uint64_t a, uint64_t b)
+{
+	return a < b ? a : b;
+}
+
+/*
+ * Add [base, base + size) to the array of *nr ranges sorted by base.  With
+ * merge, ranges that overlap or touch are joined (the array then holds
+ * disjoint, non-adjacent ranges); without, duplicates are kept.  The range
+ * must not wrap.
+ */
+static int add_range(struct mem_range *arr, unsigned int *nr,
+		     unsigned int max, uint64_t base, uint64_t size, bool merge)
+{
+	uint64_t end = base + size, rend;
+	unsigned int i, j;
+
+	for (i = 0; merge && i < *nr; i++) {
+		rend = arr[i].base + arr[i].size;
+		if (base > rend || end < arr[i].base)
+			continue;
+
+		/* The first range touched: grow it, then swallow the next. */
+		end = max_u64(end, rend);
+		arr[i].base = min_u64(base, arr[i].base);
+		arr[i].size = end - arr[i].base;
+		while (i + 1 < *nr && arr[i + 1].base <= end) {
+			end = max_u64(end, arr[i + 1].base + arr[i + 1].size);
+			arr[i].size = end - arr[i].base;
+			for (j = i + 1; j + 1 < *nr; j++)
+				arr[j] = arr[j + 1];
+			(*nr)--;
+		}
+		return 0;
+	}
+
+	if (*nr >= max)
+		return -PLATFORM_ERR_TOOMANY;
+	for (i = *nr; i > 0 && arr[i - 1].base > base; i--)
+		arr[i] = arr[i - 1];
+	arr[i].base = base;
+	arr[i].size = size;
+	(*nr)++;
+	return 0;
+}
+
+/*
+ * Call add() for every (address, size) pair of node's "reg" with a
+ * non-zero size.  A pair that wraps past the top of the address space is
+ * FDT_ERR_BADVALUE; a node without "reg" adds nothing.
+ */
+static int for_each_reg(const struct fdt *fdt, int node,
+			int (*add)(struct platform *plat, uint64_t base,
+				   uint64_t size, int arg),
+			struct platform *plat, int arg)
+{
+	uint64_t base, size;
+	unsigned int i;
+	int err;
+
+	for (i = 0;; i++) {
+		err = fdt_read_reg(fdt, node, i, &base, &size);
+		if (err == FDT_ERR_NOTFOUND)
+			return 0;
+		if (err)
+			return err;
+		if (size == 0)
+			continue;
+		if (base + size < base)
+			return FDT_ERR_BADVALUE;
+		err = add(plat, base, size, arg);
+		if (err)
+			return err;
+	}
+}
+
+static int add_ram(struct platform *plat, uint64_t base, uint64_t size,
+		   int unused)
+{
+	(void)unused;
+	return add_range(plat->ram, &plat->nr_ram, PLATFORM_MAX_RAM, base,
+			 size, true);
+}
+
+static int add_reserved(struct platform *plat, uint64_t base, uint64_t size,
+			int unused)
+{
+	(void)unused;
+	return add_range(plat->reserved, &plat->nr_reserved,
+			 PLATFORM_MAX_RESERVED, base, size, false);
+}
+
+static int add_device(struct platform *plat, uint64_t base, uint64_t size,
+		      int kind)
+{
+	struct platform_device *dev;
+
+	if (plat->nr_devices >= PLATFORM_MAX_DEVICES)
+		return -PLATFORM_ERR_TOOMANY;
+	dev = &plat->devices[plat->nr_devices++];
+	dev->kind = (enum platform_device_kind)kind;
+	dev->range.base = base;
+	dev->range.size = size;
+	return 0;
+}
+
+/* RAM: every enabled node with device_type "memory", all its pairs. */
+static int parse_memory(const struct fdt *fdt, struct platform *plat)
+{
+	int node, err;
+
+	for (node = fdt_next_device_type(fdt, -1, "memory"); node >= 0;
+	     node = fdt_next_device_type(fdt, node, "memory")) {
+		if (!node_enabled(fdt, node))
+			continue;
+		err = for_each_reg(fdt, node, add_ram, plat, 0);
+		if (err)
+			return err;
+	}
+	if (node != FDT_ERR_NOTFOUND)
+		return node;
+	return plat->nr_ram ? 0 : -PLATFORM_ERR_NOMEMORY;
+}
+
+/* Reserved: the memory reservation block and /reserved-memory's children. */
+static int parse_reserved(const struct fdt *fdt, struct platform *plat)
+{
+	uint64_t base, size;
+	unsigned int i;
+	int node, err;
+
+	for (i = 0;; i++) {
+		err = fdt_get_mem_rsv(fdt, i, &base, &size);
+		if (err == FDT_ERR_NOTFOUND)
+			break;
+		if (err)
+			return err;
+		if (size == 0)
+			continue;
+		if (base + size < base)
+			return FDT_ERR_BADVALUE;
+		err = add_reserved(plat, base, size, 0);
+		if (err)
+			return err;
+	}
+
+	node = fdt_path_offset(fdt, "/reserved-memory");
+	if (node == FDT_ERR_NOTFOUND)
+		return 0;
+	if (node < 0)
+		return node;
+	for (node = fdt_first_child(fdt, node); node >= 0;
+	     node = fdt_next_sibling(fdt, node)) {
+		/* Children without "reg" are dynamic: nothing is fixed yet. */
+		if (!node_enabled(fdt, node))
+			continue;
+		err = for_each_reg(fdt, node, add_reserved, plat, 0);
+		if (err)
+			return err;
+	}
+	return node == FDT_ERR_NOTFOUND ? 0 : node;
+}
+
+/* Every enabled node compatible with compat (but not with skip). */
+static int parse_devices(const struct fdt *fdt, struct platform *plat,
+			 const char *compat, const char *skip,
+			 enum platform_device_kind kind)
+{
+	int node, err;
+
+	for (node = fdt_next_compatible(fdt, -1, compat); node >= 0;
+	     node = fdt_next_compatible(fdt, node, compat)) {
+		if (!node_enabled(fdt, node))
+			continue;
+		if (skip && fdt_node_is_compatible(fdt, node, skip))
+			continue;
+		err = for_each_reg(fdt, node, add_device, plat, kind);
+		if (err)
+			return err;
+	}
+	return node == FDT_ERR_NOTFOUND ? 0 : node;
+}
+
+/* Harts: enabled children of /cpus with device_type "cpu". */
+static int parse_cpus(const struct fdt *fdt, struct platform *plat)
+{
+	const char *type;
+	int node;
+
+	node = fdt_path_offset(fdt, "/cpus");
+	if (node == FDT_ERR_NOTFOUND)
+		return -PLATFORM_ERR_NOHARTS;
+	if (node < 0)
+		return node;
+	for (node = fdt_first_child(fdt, node); node >= 0;
+	     node = fdt_next_sibling(fdt, node)) {
+		type = fdt_getprop_str(fdt, node, "device_type");
+		if (type && !strcmp(type, "cpu") && node_enabled(fdt, node))
+			plat->nr_harts++;
+	}
+	if (node != FDT_ERR_NOTFOUND)
+		return node;
+	return plat->nr_harts ? 0 : -PLATFORM_ERR_NOHARTS;
+}
+
+/* /chosen: the initrd (if both ends are there) and bootargs. */
+static int parse_chosen(const struct fdt *fdt, struct platform *plat)
+{
+	uint64_t start, end;
+	const char *args;
+	uint32_t len;
+	int node, err_start, err_end;
+
+	node = fdt_path_offset(fdt, "/chosen");
+	if (node == FDT_ERR_NOTFOUND)
+		return 0;
+	if (node < 0)
+		return node;
+
+	err_start = fdt_read_u64(fdt, node, "linux,initrd-start", &start);
+	err_end = fdt_read_u64(fdt, node, "linux,initrd-end", &end);
+	if (err_start == FDT_ERR_BADVALUE || err_end == FDT_ERR_BADVALUE)
+		return FDT_ERR_BADVALUE;
+	if (!err_start && !err_end) {
+		if (end < start)
+			return FDT_ERR_BADVALUE;
+		plat->initrd.base = start;
+		plat->initrd.size = end - start;
+	}
+
+	args = fdt_getprop(fdt, node, "bootargs", &len);
+	if (args && len) {
+		if (strnlen(args, len) >= len)
+			return FDT_ERR_BADVALUE;	/* not terminated */
+		plat->bootargs = args;
+	}
+	return 0;
+}
+
+/**
+ * platform_from_fdt() - Describe the machine from its FDT.
+ * @plat:	Filled in; on error its contents are unspecified.
+ * @blob:	The FDT, as OpenSBI passed it (any alignment).
+ * @max_size:	How many bytes at @blob may be read.
+ *
+ * RAM comes from every node with device_type "memory" (sorted, adjacent
+ * or overlapping ranges merged); reserved ranges from the memory
+ * reservation block and every child of /reserved-memory with "reg"
+ * (sorted, not merged); devices from nodes compatible with "ns16550a"
+ * (DEVICE_UART) and "sifive,test1" or "sifive,test0" (DEVICE_TEST), one
+ * entry per "reg" pair, UARTs first; harts from the children of /cpus
+ * with device_type "cpu".  Nodes whose status is neither absent nor
+ * "okay" are ignored.  Zero-sized "reg" pairs are skipped.
+ *
+ * Return: 0; an FDT_ERR_* for a corrupt FDT, a "reg" that wraps past the
+ * top of the address space, an initrd that ends before it starts or
+ * unterminated bootargs; -PLATFORM_ERR_NOMEMORY, -PLATFORM_ERR_NOHARTS, or
+ * -PLATFORM_ERR_TOOMANY if a fixed-size array overflows.
+ */
+int platform_from_fdt(struct platform *plat, const void *blob,
+		      uint64_t max_size)
+{
+	struct fdt fdt;
+	size_t max;
+	int err;
+
+	memset(plat, 0, sizeof(*plat));
+	plat->bootargs = "";
+
+#if SIZE_MAX < UINT64_MAX
+	max = max_size > SIZE_MAX ? SIZE_MAX : (size_t)max_size;
+#else
+	max = (size_t)max_size;
+#endif
+	err = fdt_init(&fdt, blob, max);
+	if (err)
+		return err;
+	plat->fdt.base = (uint64_t)(uintptr_t)blob;
+	plat->fdt.size = fdt.size;
+
+	err = parse_memory(&fdt, plat);
+	if (!err)
+		err = parse_reserved(&fdt, plat);
+	if (!err)
+		err = parse_devices(&fdt, plat, "ns16550a", NULL, DEVICE_UART);
+	if (!err)
+		err = parse_devices(&fdt, plat, "sifive,test1", NULL,
+				    DEVICE_TEST);
+	if (!err)
+		err = parse_devices(&fdt, plat, "sifive,test0", "sifive,test1",
+				    DEVICE_TEST);
+	if (!err)
+		err = parse_cpus(&fdt, plat);
+	if (!err)
+		err = parse_chosen(&fdt, plat);
+	return err;
+}
+
+/**
+ * platform_range_in_ram() - Check that a range lies inside one RAM range.
+ * @plat:	From platform_from_fdt().
+ * @base:	Start of the range.
+ * @size:	Its size in bytes.
+ *
+ * Return: true if [@base, @base + @size) lies wholly inside one RAM range;
+ * false if it does not, if @size is 0, or if @base + @size wraps past the
+ * top of the address space.
+ */
+bool platform_range_in_ram(const struct platform *plat, uint64_t base,
+			   uint64_t size)
+{
+	const struct mem_range *r;
+	unsigned int i;
+
+	if (size == 0 || base + size < base)
+		return false;
+	for (i = 0; i < plat->nr_ram && i < PLATFORM_MAX_RAM; i++) {
+		r = &plat->ram[i];
+		if (base >= r->base && base - r->base <= r->size &&
+		    size <= r->size - (base - r->base))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Split [base, base + size), size > 0, into one or two inclusive pieces
+ * [first[i], last[i]]: two if it wraps past the top of the address space.
+ */
+static unsigned int split_range(uint64_t base, uint64_t size,
+				uint64_t first[2], uint64_t last[2])
+{
+	uint64_t l = base + (size - 1);
+
+	first[0] = base;
+	if (l >= base) {
+		last[0] = l;
+		return 1;
+	}
+	last[0] = UINT64_MAX;
+	first[1] = 0;
+	last[1] = l;
+	return 2;
+}
+
+/**
+ * platform_range_reserved() - Check a range against the reserved ranges.
+ * @plat:	From platform_from_fdt().
+ * @base:	Start of the range.
+ * @size:	Its size in bytes.
+ *
+ * A range that wraps past the top of the address space is taken to go on
+ * from address 0, so it is never less reserved than the part below the
+ * top.
+ *
+ * Return: true if [@base, @base + @size) overlaps any reserved range;
+ * false if it does not or @size is 0.
+ */
+bool platform_range_reserved(const struct platform *plat, uint64_t base,
+			     uint64_t size)
+{
+	uint64_t af[2], al[2], bf[2], bl[2];
+	unsigned int i, na, nb, a, b;
+	const struct mem_range *r;
+
+	if (size == 0)
+		return false;
+	na = split_range(base, size, af, al);
+	for (i = 0; i < plat->nr_reserved && i < PLATFORM_MAX_RESERVED; i++) {
+		r = &plat->reserved[i];
+		if (r->size == 0)
+			continue;
+		nb = split_range(r->base, r->size, bf, bl);
+		for (a = 0; a < na; a++)
+			for (b = 0; b < nb; b++)
+				if (af[a] <= bl[b] && bf[b] <= al[a])
+					return true;
+	}
+	return false;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+/**
+ * platform_has_bootarg() - Look for a word in /chosen bootargs.
+ * @plat:	From platform_from_fdt().
+ * @word:	The word, e.g. "tsm.trace".
+ *
+ * Words are separated by spaces (or tabs or newlines) and compared whole:
+ * "tsm.trace" matches neither "tsm.trace=1" nor "tsm.tracer".
+ *
+ * Return: Whether @word is one of the words of the bootargs; false for an
+ * empty @word or one that contains a separator.
+ */
+bool platform_has_bootarg(const struct platform *plat, const char *word)
+{
+	const char *p = plat->bootargs;
+	size_t n, len;
+
+	if (!p || !word || *word == '\0')
+		return false;
+	for (n = 0; word[n] != '\0'; n++)
+		if (is_space(word[n]))
+			return false;
+
+	while (*p != '\0') {
+		while (is_space(*p))
+			p++;
+		for (len = 0; p[len] != '\0' && !is_space(p[len]); len++)
+			;
+		if (len == n && strncmp(p, word, n) == 0)
+			return true;
+		p += len;
+	}
+	return false;
+}

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * Traps from the host: SBI calls, and faults the host must see as its own
+ * (a G-stage fault becomes an access fault: the host is told "no", never
+ * what lies behind the boundary).
+ */
+
+#include "tsm/console.h"
+#include "tsm/csr.h"
+#include "tsm/dispatch.h"
+#include "tsm/sbi_call.h"
+#include "tsm/trap.h"
+#include "tsm/tsm.h"
+
+void trap_inject_vs(struct trap_frame *tf, unsigned long cause,
+		    unsigned long tval)
+{
+	unsigned long vsstatus = csr_read(CSR_VSSTATUS);
+
+	/* As the hardware would: SPP = the mode trapped from, SPIE = SIE. */
+	vsstatus &= ~(SSTATUS_SPP | SSTATUS_SPIE);
+	vsstatus |= tf->sstatus & SSTATUS_SPP;
+	if (vsstatus & SSTATUS_SIE)
+		vsstatus |= SSTATUS_SPIE;
+	vsstatus &= ~SSTATUS_SIE;
+	csr_write(CSR_VSSTATUS, vsstatus);
+	csr_write(CSR_VSEPC, tf->sepc);
+	csr_write(CSR_VSCAUSE, cause);
+	csr_write(CSR_VSTVAL, tval);
+	/* Exceptions always go to the vector base, in VS (supervisor) mode. */
+	tf->sepc = csr_read(CSR_VSTVEC) & ~3UL;
+	tf->sstatus |= SSTATUS_SPP;
+}
+
+static void host_ecall(struct trap_frame *tf)
+{
+	const unsigned long *a = &tf->gpr[REG_A0];
+	const unsigned long args[6] = { a[0], a[1], a[2], a[3], a[4], a[5] };
+	unsigned long eid = tf->gpr[REG_A7], fid = tf->gpr[REG_A6];
+	struct sbiret ret;
+	enum dispatch_action action;
+
+	action = dispatch_sbi_call(DISPATCH_FROM_HOST, &tsm.host_mem, eid, fid,
+				   args, &ret);
+	if (action == DISPATCH_FORWARD)
+		ret = sbi_call(eid, fid, args);
+	if (tsm.trace) {
+		char name[48];
+
+		tsm_printf("tsm: host %s(%#lx, %#lx, %#lx) = %ld, %#lx%s\n",
+			   dispatch_call_name(eid, fid, name, sizeof(name)),
+			   args[0], args[1], args[2], ret.error,
+			   (unsigned long)ret.value,
+			   action == DISPATCH_FORWARD ? " [OpenSBI]" : "");
+	}
+	tf->gpr[REG_A0] = (unsigned long)ret.error;
+	tf->gpr[REG_A0 + 1] = (unsigned long)ret.value;
+	tf->sepc += 4;
+}
+
+void trap_handle(struct trap_frame *tf)
+{
+	unsigned long cause = csr_read(CSR_SCAUSE);
+	unsigned long stval = csr_read(CSR_STVAL);
+
+	if (!(tf->hstatus & HSTATUS_SPV))
+		tsm_panic("trap in the TSM: scause %#lx sepc %#lx stval %#lx",
+			  cause, tf->sepc, stval);
+	if (cause & CAUSE_INTERRUPT)
+		tsm_panic("unexpected interrupt %#lx", cause & ~CAUSE_INTERRUPT);
+
+	switch (cause) {
+	case CAUSE_VS_ECALL:
+		host_ecall(tf);
+		break;
+	case CAUSE_INSN_GUEST_PAGE_FAULT:
+		trap_inject_vs(tf, CAUSE_INSN_ACCESS, stval);
+		break;
+	case CAUSE_LOAD_GUEST_PAGE_FAULT:
+		trap_inject_vs(tf, CAUSE_LOAD_ACCESS, stval);
+		break;
+	case CAUSE_STORE_GUEST_PAGE_FAULT:
+		trap_inject_vs(tf, CAUSE_STORE_ACCESS, stval);
+		break;
+	case CAUSE_VIRTUAL_INSN:
+		/* A privileged instruction VS-mode may not run: illegal to it. */
+		trap_inject_vs(tf, CAUSE_ILLEGAL_INSN, stval);
+		break;
+	default:
+		/* Anything hedeleg could not pass down: the host's own fault. */
+		trap_inject_vs(tf, cause, stval);
+		break;
+	}
+}

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * Host unit tests of the Sv39x4 G-stage tables.  The pool lives in this
+ * process; table pointers become PPNs exactly as in the firmware.
+ */
+
+#include "tsm/gstage.h"
+#include "unit.h"
+
+#define SZ_4K	0x1000ULL
+#define SZ_2M	0x200000ULL
+#define SZ_1G	0x40000000ULL
+
+static uint64_t root[2048] __attribute__((aligned(16384)));
+static uint64_t pages[8][512] __attribute__((aligned(4096)));
+
+static struct gstage_pool fresh_pool(unsigned int nr_pages)
+{
+	memset(root, 0, sizeof(root));
+	return (struct gstage_pool){ .root = root, .pages = pages,
+				     .nr_pages = nr_pages };
+}
+
+static bool maps(struct gstage_pool *pool, uint64_t gpa, uint64_t want_hpa,
+		 unsigned int want_prot)
+{
+	uint64_t hpa;
+	unsigned int prot;
+
+	return gstage_lookup(pool, gpa, &hpa, &prot) == 0 && hpa == want_hpa &&
+	       prot == want_prot;
+}
+
+static void test_large_pages(void)
+{
+	struct gstage_pool pool = fresh_pool(8);
+
+	CHECK_EQ(gstage_map(&pool, 0x80000000, 0x80000000, SZ_1G, GSTAGE_RWX), 0,
+		 "map 1 GiB at a 1 GiB boundary");
+	CHECK_EQ(pool.used, 0, "as one root leaf: no table pages");
+	CHECK(maps(&pool, 0x80000000, 0x80000000, GSTAGE_RWX), "first byte maps");
+	CHECK(maps(&pool, 0xbfffffff, 0xbfffffff, GSTAGE_RWX), "last byte maps");
+	CHECK(!maps(&pool, 0xc0000000, 0xc0000000, GSTAGE_RWX), "the next byte does not");
+	CHECK_EQ(gstage_map(&pool, 0x80200000, 0x80200000, SZ_4K, GSTAGE_R), -1,
+		 "mapping inside a 1 GiB leaf is refused");
+}
+
+static void test_mixed_sizes(void)
+{
+	struct gstage_pool pool = fresh_pool(8);
+	/* 4 KiB pieces up to a 2 MiB boundary, 2 MiB pages, then 4 KiB. */
+	uint64_t base = 0x801ff000, size = 2 * SZ_4K + 2 * SZ_2M;
+
+	CHECK_EQ(gstage_map(&pool, base, base + 0x10000000, size, GSTAGE_R | GSTAGE_W),
+		 0, "map an unaligned span with an offset hpa");
+	CHECK_EQ(pool.used, 3, "one table for the 2 MiB level, two for 4 KiB edges");
+	CHECK(maps(&pool, base, base + 0x10000000, GSTAGE_R | GSTAGE_W),
+	      "gpa translates to hpa + 256 MiB");
+	CHECK(maps(&pool, 0x80300123, 0x90300123, GSTAGE_R | GSTAGE_W),
+	      "an address inside a 2 MiB leaf keeps its offset");
+	CHECK(!maps(&pool, base - SZ_4K, base - SZ_4K + 0x10000000, GSTAGE_R | GSTAGE_W),
+	      "the page before the span is not mapped");
+	CHECK_EQ(gstage_map(&pool, base + SZ_4K, 0, SZ_4K, GSTAGE_R), -1,
+		 "mapping a mapped page again is refused");
+}
+
+static void test_bad_arguments(void)
+{
+	struct gstage_pool pool = fresh_pool(8);
+
+	CHECK_EQ(gstage_map(&pool, 0x80000800, 0x80000800, SZ_4K, GSTAGE_R), -1,
+		 "unaligned gpa is refused");
+	CHECK_EQ(gstage_map(&pool, 0x80000000, 0x80000000, 100, GSTAGE_R), -1,
+		 "unaligned size is refused");
+	CHECK_EQ(gstage_map(&pool, 0x80000000, 0x80000000, SZ_4K, GSTAGE_W), -1,
+		 "write without read is refused");
+	CHECK_EQ(gstage_map(&pool, 1ULL << 41, 0, SZ_4K, GSTAGE_R), -1,
+		 "a gpa beyond 41 bits is refused");
+	CHECK_EQ(gstage_map(&pool, (1ULL << 41) - SZ_4K, 0, 2 * SZ_4K, GSTAGE_R), -1,
+		 "a span crossing 41 bits is refused");
+	CHECK_EQ(pool.used, 0, "and nothing was allocated");
+}
+
+static void test_pool_exhaustion(void)
+{
+	struct gstage_pool pool = fresh_pool(1);
+
+	CHECK_EQ(gstage_map(&pool, 0x80000000, 0x80000000, SZ_4K, GSTAGE_R), -2,
+		 "a 4 KiB page needs two tables: one page is not enough");
+}
+
+static void test_hgatp(void)
+{
+	struct gstage_pool pool = fresh_pool(1);
+	unsigned long hgatp = gstage_hgatp(&pool, 5);
+
+	CHECK_EQ(hgatp >> 60, 8, "hgatp mode Sv39x4");
+	CHECK_EQ((hgatp >> 44) & 0x3fff, 5, "hgatp VMID");
+	CHECK_EQ((hgatp & ((1ULL << 44) - 1)) << 12, (uintptr_t)root, "hgatp root PPN");
+}
+
+int main(int argc, char **argv)
+{
+	unit_init(argc, argv);
+	test_large_pages();
+	test_mixed_sizes();
+	test_bad_arguments();
+	test_pool_exhaustion();
+	test_hgatp();
+	return unit_done();
+}
