@@ -22,3 +22,19 @@ def test_bench_rejects_an_unknown_benchmark():
     proc = subprocess.run([str(ROOT / "tools/bench"), "nothing"], capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 2 and "invalid choice: 'nothing'" in proc.stderr
+
+
+def test_bench_tsm_counts_instructions_and_boot_time():
+    proc = subprocess.run([str(ROOT / "tools/bench"), "tsm", "--runs", "1"],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    counts = dict(re.findall(r"^  (.+?)\s+(\d+)\s+[\d.]+x$", proc.stdout, re.M))
+    direct = int(counts["BASE call from HS-mode straight to OpenSBI"])
+    forwarded = int(counts["BASE call from VS-mode forwarded by the TSM"])
+    null = int(counts["null COVH call from VS-mode (local_fence)"])
+    # Forwarding costs the TSM's trap path on top of OpenSBI's own work.
+    assert forwarded > direct > 0 and null > 0
+    boots = re.findall(r"^  (OpenSBI -> .+?)\s+[\d.]+ ms\s+([\d.]+)x$", proc.stdout, re.M)
+    assert [b[0] for b in boots] == ["OpenSBI -> payload (no TSM)",
+                                     "OpenSBI -> TSM -> payload"]
+    assert boots[0][1] == "1.00"

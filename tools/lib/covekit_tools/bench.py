@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -87,7 +90,74 @@ def bench_regen(runs: int) -> int:
     return 0
 
 
-BENCHES = {"regen": bench_regen}
+def first_result_seconds(args: list[str], timeout: float) -> float:
+    """Wall time from starting QEMU to the first KTAP result on its console."""
+    from . import qemu
+
+    argv = [qemu.qemu_binary(), *qemu.MACHINE, "-bios", qemu.opensbi_firmware(), *args]
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    assert proc.stdout is not None
+    try:
+        for raw in proc.stdout:
+            if re.match(rb"(not )?ok 1\b", raw):
+                return time.perf_counter() - start
+            if time.perf_counter() - start > timeout:
+                break
+        sys.exit(f"bench: no KTAP result from: {shlex.join(argv)}")
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def bench_tsm(runs: int) -> int:
+    from . import qemu
+    from .selftest import Fatal, build, build_dir, check_tools
+
+    build_path = build_dir()
+    try:
+        check_tools(building=True, running=True)
+        build(build_path)
+    except Fatal as err:
+        sys.exit(f"bench: {err}")
+    tsm = str(build_path / "tsm-firmware/tsm.elf")
+    timeout = 30 * qemu.timeout_scale()
+
+    # Instructions: deterministic under -icount, so one run is exact.
+    run = qemu.run_qemu(["-kernel", tsm, "-initrd", str(build_path / "selftests/bench/calls.bin"),
+                         "-append", "tsm.bench", "-icount", "shift=0"], timeout)
+    counts = {m[0]: int(m[1]) for m in re.findall(r"^bench: (\w+) (\d+) instructions",
+                                                    run.console, re.M)}
+    want = ["hs_base_call", "vs_null_covh", "vs_base_forwarded"]
+    if sorted(counts) != sorted(want):
+        sys.exit(f"bench: expected {want} from the bench payload, got:\n{run.console[-2000:]}")
+    base = counts["hs_base_call"]
+    print("bench tsm: instructions per SBI call (rdinstret, QEMU -icount), "
+          "ratio to a direct HS-mode call to OpenSBI")
+    labels = {"hs_base_call": "BASE call from HS-mode straight to OpenSBI",
+              "vs_null_covh": "null COVH call from VS-mode (local_fence)",
+              "vs_base_forwarded": "BASE call from VS-mode forwarded by the TSM"}
+    for name in want:
+        print(f"  {labels[name]:<45} {counts[name]:6d}  {counts[name] / base:6.2f}x")
+
+    # Boot to the first result, with and without the TSM, runs interleaved.
+    payload = build_path / "selftests/tsm/base"
+    elf = str(build_path / "selftests/tsm/base.elf")
+    variants = {
+        "OpenSBI -> payload (no TSM)": ["-kernel", elf],
+        "OpenSBI -> TSM -> payload": ["-kernel", tsm, "-initrd", f"{payload}.bin"],
+    }
+    times: dict[str, list[float]] = {name: [] for name in variants}
+    for _ in range(runs):
+        for name, args in variants.items():
+            times[name].append(first_result_seconds(args, timeout))
+    report("tsm: boot to first KTAP result", {n: statistics.median(t) for n, t in times.items()},
+           "OpenSBI -> payload (no TSM)", runs)
+    return 0
+
+
+BENCHES = {"regen": bench_regen, "tsm": bench_tsm}
 
 
 def main(argv: list[str] | None = None) -> int:

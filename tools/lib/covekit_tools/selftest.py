@@ -1,0 +1,326 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""./tools/selftest: build, boot every test suite in QEMU, report its KTAP.
+
+A suite of target tsm is one bare-metal payload, build/riscv64/selftests/
+tsm/<suite>.bin: QEMU boots OpenSBI, which starts the TSM firmware, which
+runs the payload in VS-mode as its host. The payload prints KTAP on the
+serial console and ends by writing to the virt test device, so QEMU's exit
+status is its verdict. Extra QEMU arguments for a suite, one a line, go in
+selftests/tsm/<suite>.qemu.
+
+environment:
+  COVEKIT_BUILD          build root (default: <checkout>/build)
+  COVEKIT_QEMU           QEMU binary (default: qemu-system-riscv64)
+  COVEKIT_OPENSBI        OpenSBI firmware (default: Debian's fw_dynamic.bin)
+  COVEKIT_TIMEOUT_SCALE  multiplies --timeout, for slow machines (default: 1)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from covekit_tools import ktap, qemu
+from covekit_tools.ktap import Status
+
+ROOT = Path(__file__).resolve().parents[3]
+CROSS_FILE = "tsm-firmware/cross/riscv64.ini"
+CROSS_CC = "riscv64-linux-gnu-gcc"
+PANIC = "tsm: PANIC"
+BUILD_TAIL = 30
+CONSOLE_TAIL = 20
+DIAGNOSTICS_SHOWN = 10
+
+
+class Fatal(Exception):
+    """Stops the run before any suite: exit 1 with this message."""
+
+
+@dataclass(frozen=True)
+class Suite:
+    name: str
+    qemu_args: list[str]  # appended to qemu.MACHINE
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    suites: Callable[[Path], list[Suite]]  # the build directory's, sorted by name
+
+
+def sidecar_args(path: Path) -> list[str]:
+    """One QEMU argument a line; blank lines and '#' comments skipped."""
+    if not path.is_file():
+        return []
+    lines = (line.strip() for line in path.read_text().splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def payload_suites(build: Path, subdir: str) -> list[Suite]:
+    """Every <build>/selftests/<subdir>/*.bin, run as the TSM's host."""
+    images = sorted((build / "selftests" / subdir).glob("*.bin"))
+    if not images:
+        raise Fatal(f"no suites in {build / 'selftests' / subdir}: build them "
+                    f"(drop --no-build)")
+    firmware = build / "tsm-firmware/tsm.elf"
+    if not firmware.is_file():
+        raise Fatal(f"no {firmware}: build it (drop --no-build)")
+    return [Suite(image.stem, ["-kernel", str(firmware), "-initrd", str(image),
+                               *sidecar_args(ROOT / "selftests" / subdir /
+                                             f"{image.stem}.qemu")])
+            for image in images]
+
+
+def tsm_suites(build: Path) -> list[Suite]:
+    return payload_suites(build, "tsm")
+
+
+def runner_fixture_suites(build: Path) -> list[Suite]:
+    # Payloads that fail, crash and hang on purpose, for the runner's tests.
+    return payload_suites(build, "runner-fixtures")
+
+
+TARGETS = {t.name: t for t in [Target("tsm", tsm_suites),
+                               Target("runner-fixtures", runner_fixture_suites)]}
+
+
+def build_dir() -> Path:
+    return Path(os.environ.get("COVEKIT_BUILD") or ROOT / "build") / "riscv64"
+
+
+def check_tools(building: bool, running: bool) -> None:
+    missing = []
+    if building and not shutil.which(CROSS_CC):
+        missing.append(CROSS_CC)
+    if running:
+        binary, firmware = qemu.qemu_binary(), qemu.opensbi_firmware()
+        if not shutil.which(binary):
+            missing.append(f"{binary} (COVEKIT_QEMU)" if os.environ.get("COVEKIT_QEMU")
+                           else binary)
+        if not Path(firmware).is_file():
+            missing.append(firmware)
+    if missing:
+        raise Fatal(f"missing {', '.join(missing)}; run: sudo tools/install-deps")
+
+
+def build(directory: Path) -> None:
+    meson = [sys.executable, "-m", "mesonbuild.mesonmain"]
+    steps = [[*meson, "compile", "-C", str(directory)]]
+    if not (directory / "meson-private/coredata.dat").is_file():
+        steps.insert(0, [*meson, "setup", str(directory), "--cross-file", CROSS_FILE])
+    # The venv's ninja, for machines without one on PATH.
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    for cmd in steps:
+        print(f"selftest: building {directory} (meson {cmd[3]})", file=sys.stderr, flush=True)
+        proc = subprocess.run(cmd, cwd=ROOT, env=dict(os.environ, PATH=path), text=True,
+                              errors="replace", stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        if proc.returncode != 0:
+            for line in proc.stdout.splitlines()[-BUILD_TAIL:]:
+                print(line, file=sys.stderr)
+            raise Fatal(f"build failed; rerun: cd {shlex.quote(str(ROOT))} && {shlex.join(cmd)}")
+
+
+@dataclass(frozen=True)
+class SuiteRun:
+    suite: Suite
+    run: qemu.QemuRun
+    report: ktap.Report
+    crash: str | None
+
+    def count(self, status: Status) -> int:
+        n = sum(r.status is status for r in self.report.results)
+        if status is Status.FAIL and self.crash:
+            n += 1 + self.report.missing
+        return n
+
+    @property
+    def tail(self) -> list[str]:
+        """The end of the console, or QEMU's complaint if it printed nothing."""
+        lines = self.run.console.splitlines() or self.run.stderr.splitlines()
+        return lines[-CONSOLE_TAIL:]
+
+
+def crash_reason(run: qemu.QemuRun, report: ktap.Report, timeout: float) -> str | None:
+    if run.exit_code and not run.console.strip():
+        said = [line for line in run.stderr.splitlines() if line.strip()]
+        why = f": {said[0]}" if said else ""
+        return f"QEMU failed to start (exit status {run.exit_code}){why}"
+    if PANIC in run.console:
+        return "firmware panic"
+    if run.timed_out:
+        return f"timeout after {timeout:g}s"
+    if problem := report.problem():
+        return problem
+    # A payload that failed must say which test did; an exit status alone is a crash.
+    if run.exit_code and not any(r.status is Status.FAIL for r in report.results):
+        if run.exit_code < 0:
+            return f"QEMU killed by signal {-run.exit_code}"
+        return f"QEMU exit status {run.exit_code} but no test failed"
+    return None
+
+
+def run_suite(suite: Suite, timeout: float) -> SuiteRun:
+    run = qemu.run_qemu(suite.qemu_args, timeout)
+    report = ktap.parse(run.console)
+    return SuiteRun(suite, run, report, crash_reason(run, report, timeout))
+
+
+def run_suites(suites: list[Suite], timeout: float, jobs: int,
+               show: Callable[[SuiteRun], None]) -> list[SuiteRun]:
+    """Run up to `jobs` suites at once; show each as soon as those before it are shown."""
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    try:
+        futures = [pool.submit(run_suite, suite, timeout) for suite in suites]
+        runs = []
+        for future in futures:
+            runs.append(future.result())
+            show(runs[-1])
+        return runs
+    except KeyboardInterrupt:
+        qemu.stop_all()
+        raise
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def format_suite(target: str, sr: SuiteRun, verbose: bool) -> str:
+    out = [f"{target}/{sr.suite.name} ({sr.run.seconds:.1f} s)"]
+    for r in sr.report.results:
+        if r.status is Status.SKIP:
+            out.append(f"  SKIP    {r.name}" + (f" ({r.reason})" if r.reason else ""))
+        elif r.status is Status.FAIL:
+            out.append(f"  FAIL    {r.name}")
+            if not verbose:
+                out += [f"          {line}" for line in r.diagnostics[-DIAGNOSTICS_SHOWN:]]
+        else:
+            out.append(f"  ok      {r.name}")
+    if sr.crash:
+        out.append(f"  CRASH   {sr.crash}")
+        if not verbose:  # which prints all of it below
+            out += [f"    | {line}" for line in sr.tail]
+    if verbose:
+        out.append(f"    $ {shlex.join(sr.run.argv)}")
+        out += [f"    | {line}" for line in sr.run.console.splitlines()]
+        out += [f"    ! {line}" for line in sr.run.stderr.splitlines()]
+    return "\n".join(out)
+
+
+# Characters XML 1.0 cannot hold, which a crashing payload may well print.
+XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    return XML_INVALID.sub("\ufffd", text)
+
+
+def write_junit(path: Path, target: str, runs: list[SuiteRun]) -> None:
+    totals = dict.fromkeys(["tests", "failures", "errors", "skipped"], 0)
+    root = ET.Element("testsuites", name=f"selftest {target}")
+    for sr in runs:
+        name = f"{target}.{sr.suite.name}"
+        counts = {"tests": len(sr.report.results) + bool(sr.crash),
+                  "failures": sum(r.status is Status.FAIL for r in sr.report.results),
+                  "errors": int(bool(sr.crash)), "skipped": sr.count(Status.SKIP)}
+        suite = ET.SubElement(root, "testsuite", name=name, time=f"{sr.run.seconds:.3f}",
+                              **{k: str(v) for k, v in counts.items()})
+        for r in sr.report.results:
+            case = ET.SubElement(suite, "testcase", classname=name, name=xml_text(r.name))
+            if r.status is Status.SKIP:
+                ET.SubElement(case, "skipped", message=xml_text(r.reason))
+            elif r.status is Status.FAIL:
+                failure = ET.SubElement(case, "failure",
+                                        message=xml_text(f"not ok {r.number} {r.name}"))
+                failure.text = xml_text("\n".join(r.log))
+        if sr.crash:
+            case = ET.SubElement(suite, "testcase", classname=name, name=f"{sr.suite.name}.boot")
+            error = ET.SubElement(case, "error", message=xml_text(sr.crash))
+            error.text = xml_text("\n".join(sr.tail))
+        totals = {k: totals[k] + counts[k] for k in totals}
+    root.attrib.update({k: str(v) for k, v in totals.items()})
+    ET.indent(root)
+    # Atomic, so that CI never picks up half a report.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            ET.ElementTree(root).write(f, encoding="utf-8", xml_declaration=True)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="tools/selftest", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("target", nargs="?", default="tsm", choices=sorted(TARGETS),
+                    help="what to test (default tsm)")
+    ap.add_argument("--suite", action="append", metavar="NAME",
+                    help="run only this suite; repeat for more")
+    ap.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                    help="run N suites at once (default 1)")
+    ap.add_argument("--junit", type=Path, metavar="FILE", help="also write JUnit XML to FILE")
+    ap.add_argument("--list", action="store_true", help="list the suites and exit")
+    ap.add_argument("--no-build", action="store_true", help="use the build as it is")
+    ap.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                    help="per suite, times COVEKIT_TIMEOUT_SCALE (default 30)")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="print each suite's QEMU command and whole console")
+    args = ap.parse_args(argv)
+    if args.jobs < 1:
+        ap.error("-j must be at least 1")
+    if not 0 < args.timeout < float("inf"):
+        ap.error("--timeout must be a positive number of seconds")
+    try:
+        timeout = args.timeout * qemu.timeout_scale()
+    except ValueError as err:
+        ap.error(str(err))
+
+    target = TARGETS[args.target]
+    build_path = build_dir()
+    try:
+        check_tools(building=not args.no_build, running=not args.list)
+        if not args.no_build:
+            build(build_path)
+        suites = target.suites(build_path)
+    except Fatal as err:
+        print(f"selftest: {err}", file=sys.stderr)
+        return 1
+    if args.suite:
+        known = [s.name for s in suites]
+        if unknown := [name for name in args.suite if name not in known]:
+            ap.error(f"unknown {target.name} suite(s) {', '.join(unknown)}; "
+                     f"known: {', '.join(known)}")
+        suites = [s for s in suites if s.name in args.suite]
+    if args.list:
+        print("\n".join(s.name for s in suites))
+        return 0
+
+    def show(sr: SuiteRun) -> None:
+        print(format_suite(target.name, sr, args.verbose), flush=True)
+
+    try:
+        runs = run_suites(suites, timeout, args.jobs, show)
+    except KeyboardInterrupt:
+        print("selftest: interrupted", file=sys.stderr)
+        return 130
+    if args.junit:
+        write_junit(args.junit, target.name, runs)
+    passed, failed, skipped = (sum(sr.count(status) for sr in runs)
+                               for status in (Status.PASS, Status.FAIL, Status.SKIP))
+    print(f"selftest: {passed} passed, {failed} failed, {skipped} skipped")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
