@@ -92,6 +92,8 @@ def _check_sources(spec: Spec, problems: Collector) -> None:
     for en in spec.enums:
         for m in en.members:
             ref(m)
+    for ps in spec.declared_page_states:
+        ref(ps)
 
 
 def _check_errors(spec: Spec, problems: Collector) -> None:
@@ -229,6 +231,74 @@ def _check_kvm(spec: Spec, problems: Collector) -> None:
                          f"with the prefix {ke.prefix}")
 
 
+PAGE_STATES = "page_states"  # the prefix of every page-state message
+
+
+def _check_page_states(spec: Spec, problems: Collector) -> None:
+    where = PAGE_STATES
+    if len(spec.declared_page_states) > 1:
+        first = spec.declared_page_states[0]
+        for again in spec.declared_page_states[1:]:
+            problems.add(again.declared_at, f"{where}: declared again (first at "
+                         f"{first.declared_at}); at most one spec file declares the page states")
+    ps = spec.page_states
+    if ps is None:
+        return
+    clash = spec.enum(ps.name)
+    if clash is not None:
+        problems.add(ps.pos("name"), f"{where}: name {ps.name!r} is also the name of the enum "
+                     f"at {clash.pos('name')}; both would be locked as 'enum {ps.name}.*'")
+    _duplicates(ps.states, lambda s: s.name, "state name", "name", problems, where=where)
+    _duplicates(ps.states, lambda s: s.value, "value", "value", problems, where=where, show=str)
+    values = {s.value for s in ps.states}
+    # The values index the generated tables: they run 0, 1, 2, ...
+    missing = sorted(set(range(max(values) + 1)) - values)
+    if missing and missing[0] == 0:
+        problems.add(ps.states[0].pos("value"), f"{where}: no state has value 0; values index "
+                     f"the generated tables, so they run 0, 1, 2, ... without gaps")
+    elif missing:
+        after = max((s for s in ps.states if s.value < missing[0]), key=lambda s: s.value)
+        problems.add(after.pos("value"), f"{where}: gap after {after.name} (no state has value "
+                     f"{missing[0]}); values index the generated tables, so they run 0, 1, "
+                     f"2, ... without gaps")
+    for s in ps.states:
+        if s.host_access and s.confidential:
+            problems.add(s.pos("confidential"), f"{where}: state {s.name} has both host_access "
+                         f"and confidential; a page the host can reach cannot be confidential")
+    names = ", ".join(s.name for s in ps.states)
+    for t in ps.transitions:
+        for key, name, state in (("from", t.from_name, t.from_state),
+                                 ("to", t.to_name, t.to_state)):
+            if state is None:
+                problems.add(t.pos(key), f"{where}: transition {t.label}: state {name!r} is "
+                             f"not defined (states: {names})")
+        if t.function is None:
+            ext_name, _, fn_name = t.call.partition(".")
+            why = (f"{ext_name} has no function {fn_name!r}" if spec.extension(ext_name)
+                   else f"extension {ext_name!r} is not defined")
+            problems.add(t.pos("call"), f"{where}: transition {t.label}: {why}")
+        if t.from_name == t.to_name:
+            problems.add(t.pos("to"), f"{where}: transition {t.label} does not change the "
+                         f"state; list only calls that move a page to another state")
+    _duplicates(ps.transitions, lambda t: (t.from_name, t.to_name, t.call), "transition",
+                "from", problems, where=where, show=lambda k: f"{k[0]} -> {k[1]} by {k[2]}")
+    if any(t.from_state is None or t.to_state is None for t in ps.transitions):
+        return  # reachability would only repeat the undefined state
+    reached = {ps.initial.name}
+    todo = [ps.initial.name]
+    while todo:
+        state = todo.pop()
+        for t in ps.transitions:
+            if t.from_name == state and t.to_name not in reached:
+                reached.add(t.to_name)
+                todo.append(t.to_name)
+    for s in ps.states:
+        if s.name not in reached:
+            problems.add(s.pos("name"), f"{where}: state {s.name} is unreachable from "
+                         f"{ps.initial.name}, the first state, where every page starts; add a "
+                         f"transition into it")
+
+
 def _c_names(spec: Spec) -> Iterable[tuple[str, Any, str]]:
     """Every C identifier the generated code defines at file scope."""
     for e in spec.errors:
@@ -243,6 +313,12 @@ def _c_names(spec: Spec) -> Iterable[tuple[str, Any, str]]:
     for ke in spec.kvm_enums:
         for km in ke.members:
             yield km.c_name, km, "name"
+    ps = spec.page_states  # a second declaration is refused on its own
+    if ps is not None:
+        yield ps.c_count, ps, "name"
+        yield ps.c_transition_count, ps, "name"
+        for s in ps.states:
+            yield s.c_name, s, "name"
 
 
 def _check_c_names(spec: Spec, problems: Collector) -> None:
@@ -260,7 +336,7 @@ def _check_c_names(spec: Spec, problems: Collector) -> None:
 
 
 CHECKS = (_check_identifiers, _check_sources, _check_errors, _check_extensions, _check_enums,
-          _check_structs, _check_kvm, _check_c_names)
+          _check_structs, _check_kvm, _check_page_states, _check_c_names)
 
 
 def check_spec(spec: Spec, problems: Collector) -> None:

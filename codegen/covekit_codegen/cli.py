@@ -8,14 +8,15 @@ import os
 import sys
 from pathlib import Path
 
-from .diagnostics import SpecError
+from .diagnostics import SpecError, ToolMissing
 from .regen import HandEdited, Layout, check, fast_path_ok, plan, write, write_linux_tree
 
 EPILOG = """\
 exit status: 0 done (or, with --check, everything current); 1 --check found
 stale or hand-edited outputs, or regen refused to overwrite a hand edit;
-2 the spec, the ABI lock or an input is wrong (FILE:LINE:COL: message);
-3 an internal error in codegen.
+2 the spec, the ABI lock or an input is wrong (FILE:LINE:COL: message), or a
+program regen needs (graphviz's dot) is not installed; 3 an internal error in
+codegen.
 """
 
 
@@ -91,6 +92,9 @@ def run(args: argparse.Namespace) -> int:
     except SpecError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
+        return 2
+    except ToolMissing as err:
+        print(f"regen: {err}", file=sys.stderr)
         return 2
     except HandEdited as err:
         for path in err.paths:

@@ -53,3 +53,11 @@ class Collector:
     def raise_if_any(self) -> None:
         if self.problems:
             raise SpecError(self.problems)
+
+
+class ToolMissing(Exception):
+    """A program regen needs (graphviz's dot) is not installed or unusable.
+
+    The command line prints ``regen: <message>`` and exits 2; it is raised
+    while planning, so nothing is written.
+    """

@@ -316,6 +316,8 @@ def _typos(err: jsonschema.ValidationError) -> dict[Any, str]:
 
 
 _FIELD_TYPE = "^(u8|u16|u32|u64|s8|s16|s32|s64|ulong|long)"
+# A page-state transition's call: EXT.function.
+_CALL_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$"
 
 
 def _schema_problems(err: jsonschema.ValidationError, root: Any, file: str,
@@ -353,6 +355,9 @@ def _schema_problems(err: jsonschema.ValidationError, root: Any, file: str,
         hint = f"; did you mean {guess!r}?" if guess else ""
         return [Problem(pos, f"{label}: {_kind(inst)} is not one of: {choices}{hint}")]
     if v == "pattern":
+        if arg == _CALL_PATTERN:
+            return [Problem(pos, f"{label}: {inst!r} is not a call: expected EXT.function, "
+                            f"an extension and one of its functions (e.g. COVH.convert_pages)")]
         if arg.startswith("^[A-Za-z_]"):
             return [Problem(pos, f"{label}: {inst!r} is not a valid C identifier (letters, "
                             f"digits and '_', not starting with a digit)")]

@@ -85,6 +85,12 @@ def spec_entries(spec: Spec) -> Iterator[Entry]:
         for km in ke.members:
             yield Entry("kvm", f"{ke.name}.{km.name}", str(km.value), f"kvm {ke.name}",
                         km.pos("value"))
+    # Page states are locked like enum members: the firmware stores them.
+    ps = spec.page_states
+    if ps is not None:
+        for s in ps.states:
+            yield Entry("enum", f"{ps.name}.{s.name}", str(s.value), f"enum {ps.name}",
+                        s.pos("value"))
 
 
 def _list_pos(item: Any, key: str) -> Pos:
@@ -109,6 +115,8 @@ def group_positions(spec: Spec) -> dict[str, Pos]:
         pos[f"field {st.name}"] = _list_pos(st, "fields")
     for ke in spec.kvm_enums:
         pos[f"kvm {ke.name}"] = _list_pos(ke, "members")
+    if spec.page_states is not None:
+        pos[f"enum {spec.page_states.name}"] = _list_pos(spec.page_states, "states")
     for kind, items in (("eid", spec.extensions), ("error", spec.errors),
                         ("struct", spec.structs), ("enum", spec.enums),
                         ("kvm", spec.kvm_enums)):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .diagnostics import Collector, Pos
-from .loader import Node, SpecFile
+from .loader import Node, SpecFile, key_pos
 
 # RV64 sizes (= alignments) of the scalar field types.
 SCALAR_SIZE = {"u8": 1, "s8": 1, "u16": 2, "s16": 2, "u32": 4, "s32": 4,
@@ -305,6 +305,109 @@ class KvmEnum(Documented):
 
 
 @dataclass
+class PageState(Documented):
+    value: int
+    host_access: bool
+    confidential: bool
+    c_name: str = ""
+
+
+@dataclass
+class PageTransition:
+    """One allowed change of a page's state: from_name --call--> to_name."""
+
+    from_name: str
+    to_name: str
+    call: str  # EXT.function, as written
+    doc: str
+    node: Node
+    # Resolved by build(); None when the spec names no such state or function.
+    from_state: PageState | None = None
+    to_state: PageState | None = None
+    function: Function | None = None
+
+    def pos(self, key: str | None = None) -> Pos:
+        return self.node.pos(key)
+
+    @property
+    def label(self) -> str:
+        return f"{self.from_name} -> {self.to_name} by {self.call}"
+
+
+@dataclass
+class PageStates(Documented):
+    """The TSM's page states; the first state listed is every page's initial one.
+
+    C names derive from the spec's name: page_state gives enum tsm_page_state,
+    members TSM_PAGE_<STATE>, and tables tsm_page_*.
+    """
+
+    states: list[PageState]
+    transitions: list[PageTransition]
+    declared_at: Pos = field(default_factory=lambda: Pos(""))  # the 'page_states:' key
+
+    @property
+    def stem(self) -> str:
+        return self.name.removesuffix("_state")
+
+    @property
+    def c_tag(self) -> str:
+        return f"tsm_{self.name}"
+
+    @property
+    def c_prefix(self) -> str:
+        return f"TSM_{self.stem.upper()}_"
+
+    @property
+    def c_count(self) -> str:
+        return f"{self.c_tag.upper()}_COUNT"
+
+    @property
+    def c_valid(self) -> str:
+        return f"{self.c_tag}_valid"
+
+    @property
+    def c_names(self) -> str:
+        return f"{self.c_tag}_names"
+
+    @property
+    def c_host_access(self) -> str:
+        return f"tsm_{self.stem}_host_access"
+
+    @property
+    def c_confidential(self) -> str:
+        return f"tsm_{self.stem}_confidential"
+
+    @property
+    def c_transition(self) -> str:
+        """The struct tag; the table is its plural."""
+        return f"tsm_{self.stem}_transition"
+
+    @property
+    def c_transitions(self) -> str:
+        return f"{self.c_transition}s"
+
+    @property
+    def c_transition_count(self) -> str:
+        return f"{self.c_transition.upper()}_COUNT"
+
+    @property
+    def c_allowed(self) -> str:
+        return f"{self.c_transition}_allowed"
+
+    @property
+    def initial(self) -> PageState:
+        return self.states[0]
+
+    @property
+    def by_value(self) -> list[PageState]:
+        return sorted(self.states, key=lambda s: s.value)
+
+    def state(self, name: str) -> PageState | None:
+        return next((s for s in self.states if s.name == name), None)
+
+
+@dataclass
 class Source:
     name: str
     citation: str
@@ -320,6 +423,12 @@ class Spec:
     enums: list[Enum] = field(default_factory=list)
     structs: list[Struct] = field(default_factory=list)
     kvm_enums: list[KvmEnum] = field(default_factory=list)
+    # Every file's page_states; checks refuse more than one.
+    declared_page_states: list[PageStates] = field(default_factory=list)
+
+    @property
+    def page_states(self) -> PageStates | None:
+        return self.declared_page_states[0] if self.declared_page_states else None
 
     @property
     def file_names(self) -> list[str]:
@@ -333,6 +442,14 @@ class Spec:
 
     def extension(self, name: str) -> Extension | None:
         return next((e for e in self.extensions if e.name == name), None)
+
+    def function(self, key: str) -> Function | None:
+        """The function a key such as 'COVH.convert_pages' names."""
+        ext_name, _, fn_name = key.partition(".")
+        ext = self.extension(ext_name)
+        if ext is None:
+            return None
+        return next((f for f in ext.functions if f.name == fn_name), None)
 
     @property
     def tsm_extensions(self) -> list[Extension]:
@@ -455,4 +572,27 @@ def build(files: list[SpecFile], problems: Collector) -> Spec:
             for m in ke.members:
                 m.enum = ke
             spec.kvm_enums.append(ke)
+        if root.get("page_states") is not None:
+            spec.declared_page_states.append(_build_page_states(sf, root))
+    # Transitions name states of their own file and functions of any file.
+    for ps in spec.declared_page_states:
+        for t in ps.transitions:
+            t.from_state = ps.state(t.from_name)
+            t.to_state = ps.state(t.to_name)
+            t.function = spec.function(t.call)
     return spec
+
+
+def _build_page_states(sf: SpecFile, root: Node) -> PageStates:
+    n = Node(root["page_states"], sf.name)
+    ps = PageStates(**_documented(n), declared_at=key_pos(root.data, sf.name, "page_states"),
+                    states=[PageState(**_documented(s, n["source"]), value=int(s["value"]),
+                                      host_access=bool(s["host_access"]),
+                                      confidential=bool(s["confidential"]))
+                            for s in n.child("states")],
+                    transitions=[PageTransition(from_name=t["from"], to_name=t["to"],
+                                                call=t["call"], doc=t["doc"], node=t)
+                                 for t in n.child("transitions")])
+    for s in ps.states:
+        s.c_name = f"{ps.c_prefix}{s.name}"
+    return ps

@@ -13,6 +13,9 @@ SELFTESTS_DIR = "selftests/include/generated"
 # Linux-side files, kept in the repo at their kernel-tree paths under here.
 LINUX_DIR = "kernel-patches/generated/linux"
 DOCS_DIR = "Documentation/abi"
+# The page-state diagram: its graphviz source, and the SVG dot draws from it.
+PAGE_STATES_DOT = "Documentation/page-states.dot"
+PAGE_STATES_SVG = "Documentation/page-states.svg"
 
 
 @dataclass(frozen=True)
@@ -21,10 +24,15 @@ class Output:
     template: str  # relative to codegen/templates
     context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     linux_path: str | None = None  # kernel-tree path, for --linux-out
+    # Not rendered from the template but drawn by graphviz (dot -Tsvg) from
+    # this other output, which the template renders.
+    svg_of: str | None = None
 
     @property
     def comment_style(self) -> str:
-        return "rst" if self.path.endswith(".rst") else "c"
+        if self.path.endswith(".rst"):
+            return "rst"
+        return "xml" if self.path.endswith(".svg") else "c"  # .h and .dot: /* */
 
 
 def outputs(spec: Spec) -> list[Output]:
@@ -36,6 +44,10 @@ def outputs(spec: Spec) -> list[Output]:
         Output(f"{SELFTESTS_DIR}/sbi_ecall_stubs.h", "selftests/sbi_ecall_stubs.h.j2"),
         Output(f"{SELFTESTS_DIR}/sbi_abi_expect.h", "selftests/sbi_abi_expect.h.j2"),
     ]
+    ps = spec.page_states
+    if ps is not None:
+        outs.append(Output(f"{FIRMWARE_DIR}/page_states.h", "firmware/page_states.h.j2",
+                           {"ps": ps}))
     linux = [("arch/riscv/include/asm/sbi-cove.h", "linux/sbi-cove.h.j2", {})]
     for ext in spec.extensions:
         if not ext.linux_upstream:
@@ -53,4 +65,10 @@ def outputs(spec: Spec) -> list[Output]:
     for ext in spec.extensions:
         outs.append(Output(f"{DOCS_DIR}/ext-{ext.name.lower()}.rst", "docs/extension.rst.j2",
                            {"ext": ext}))
+    if ps is not None:
+        outs += [
+            Output(f"{DOCS_DIR}/page-states.rst", "docs/page-states.rst.j2", {"ps": ps}),
+            Output(PAGE_STATES_DOT, "docs/page-states.dot.j2", {"ps": ps}),
+            Output(PAGE_STATES_SVG, "docs/page-states.dot.j2", svg_of=PAGE_STATES_DOT),
+        ]
     return outs

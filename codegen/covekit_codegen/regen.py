@@ -88,10 +88,9 @@ def plan(layout: Layout, accept: list[str], reason: str | None) -> Plan:
 
     spec = load_spec(layout)
     lock, added = updated(read_lock(layout.lock, layout.rel(layout.lock)), spec, accept, reason)
-    from .render import environment, render  # jinja2: only once the spec is known good
+    from .render import environment, render_all  # jinja2: only once the spec is good
 
-    env = environment()
-    expected = {o.path: render(env, spec, o) for o in outputs(spec)}
+    expected = render_all(environment(), spec, outputs(spec))
     old = Manifest.read(layout.manifest)
     p = Plan(expected, lock.text(), added, old)
     for path, data in expected.items():

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # What regen reads and writes; a scratch checkout needs exactly these.
 COPIED = ["spec", "codegen/covekit_codegen", "codegen/templates", "codegen/outputs.sum",
           "tsm-firmware/include/generated", "selftests/include/generated",
-          "kernel-patches/generated", "Documentation/abi"]
+          "kernel-patches/generated", "Documentation/abi", "Documentation/page-states.dot",
+          "Documentation/page-states.svg"]
 
 
 @dataclass
@@ -59,8 +60,9 @@ class Checkout:
                 return n
         raise AssertionError(f"{needle!r} not in {rel}")
 
-    def regen(self, *args: str) -> Result:
-        env = dict(os.environ, PYTHONPATH=str(self.root / "codegen"))
+    def regen(self, *args: str, env: dict[str, str] | None = None) -> Result:
+        """Run regen; env overrides variables of this process's environment."""
+        env = dict(os.environ, **(env or {}), PYTHONPATH=str(self.root / "codegen"))
         proc = subprocess.run([sys.executable, "-m", "covekit_codegen", "--root",
                                str(self.root), *args], capture_output=True, text=True,
                               env=env, cwd=self.root, timeout=120)

@@ -16,6 +16,7 @@ import pytest
 from conftest import Checkout
 
 SBI, COVE, KVM, EXTRA = "spec/sbi.yaml", "spec/cove.yaml", "spec/kvm.yaml", "spec/extra.yaml"
+TSM = "spec/tsm.yaml"
 SCHEMA = "spec/schema.json"
 
 
@@ -109,7 +110,11 @@ def _dup_fn_expect(c: Checkout) -> list[str]:
     first = pos(c, COVE, "- name: promote_to_tvm", at="promote")
     after = c.line_of(COVE, "- name: promote_to_tvm") + 1
     second = pos(c, COVE, "- name: promote_to_tvm", at="promote", start=after)
-    return [f"{second}: COVH: duplicate function name 'promote_to_tvm' (first at {first})"]
+    # destroy_tvm is gone, so the page-state transitions it made name nothing.
+    gone = [f"{pos(c, TSM, 'call: COVH.destroy_tvm', at='COVH', start=f'from: {state}')}: "
+            f"page_states: transition {state} -> CONFIDENTIAL by COVH.destroy_tvm: COVH has no "
+            f"function 'destroy_tvm'" for state in ("TVM_METADATA", "TVM_MEMORY")]
+    return [f"{second}: COVH: duplicate function name 'promote_to_tvm' (first at {first})"] + gone
 
 
 def _dup_fid_expect(c: Checkout) -> list[str]:
@@ -140,7 +145,7 @@ def _two_files_mutate(c: Checkout) -> None:
 def _two_files_expect(c: Checkout) -> list[str]:
     return _dup_fid_expect(c) + [
         f"{pos(c, KVM, 'source: Linux-6.21', at='Linux')}: source 'Linux-6.21' is not in any "
-        f"'sources' map (known: CoVE-2023, CoVE-2025, Linux-6.12, Linux-6.13, SBI-3.0)"]
+        f"'sources' map (known: CoVE-2023, CoVE-2025, Linux-6.12, Linux-6.13, SBI-3.0, covekit)"]
 
 
 CASES = [
@@ -277,7 +282,7 @@ CASES = [
          edit(COVE, "        source: CoVE-2025\n        doc: >-\n          Copies to the guest",
               "        source: CoVE-2026\n        doc: >-\n          Copies to the guest"),
          one(COVE, "source: CoVE-2026", "source 'CoVE-2026' is not in any 'sources' map "
-             "(known: CoVE-2023, CoVE-2025, Linux-6.12, Linux-6.13, SBI-3.0)", at="CoVE")),
+             "(known: CoVE-2023, CoVE-2025, Linux-6.12, Linux-6.13, SBI-3.0, covekit)", at="CoVE")),
     Case("kvm-value-out-of-order", edit(KVM, "value: 47\n", "value: 74\n"),
          one(KVM, "value: 74", "KVM_RISCV_ISA_EXT_ID: ZFHMIN has value 74 but is written at "
              "position 47 (counting from 0); C assigns values in order, so values must run 0, "

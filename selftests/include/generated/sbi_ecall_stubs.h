@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
 /*
- * Generated from spec/cove.yaml, spec/kvm.yaml, spec/sbi.yaml
+ * Generated from spec/cove.yaml, spec/kvm.yaml, spec/sbi.yaml, spec/tsm.yaml
  * by codegen/templates/selftests/sbi_ecall_stubs.h.j2.
  * Do not edit: change the spec and run ./tools/regen.
  */
