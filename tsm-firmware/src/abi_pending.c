@@ -16,37 +16,12 @@
 	}
 
 /* COVH */
-PENDING(covh_convert_pages,
-	unsigned long base_page_addr, unsigned long num_pages)
-PENDING(covh_reclaim_pages,
-	unsigned long base_page_addr, unsigned long num_pages)
-PENDING(covh_initiate_fence, void)
-PENDING(covh_local_fence, void)
-PENDING(covh_create_tvm, unsigned long params_addr, unsigned long params_len)
-PENDING(covh_finalize_tvm,
-	unsigned long tvm_id, unsigned long entry_sepc, unsigned long entry_arg,
-	unsigned long identity_addr)
 PENDING(covh_promote_to_tvm,
 	unsigned long fdt_addr, unsigned long tap_addr,
 	unsigned long entry_sepc, unsigned long identity_addr)
-PENDING(covh_destroy_tvm, unsigned long tvm_id)
-PENDING(covh_add_tvm_memory_region,
-	unsigned long tvm_id, unsigned long gpa, unsigned long len)
-PENDING(covh_add_tvm_page_table_pages,
-	unsigned long tvm_id, unsigned long base_page_addr,
-	unsigned long num_pages)
-PENDING(covh_add_tvm_measured_pages,
-	unsigned long tvm_id, unsigned long src_addr, unsigned long dest_addr,
-	unsigned long page_type, unsigned long num_pages, unsigned long gpa)
-PENDING(covh_add_tvm_zero_pages,
-	unsigned long tvm_id, unsigned long base_page_addr,
-	unsigned long page_type, unsigned long num_pages, unsigned long gpa)
 PENDING(covh_add_tvm_shared_pages,
 	unsigned long tvm_id, unsigned long base_page_addr,
 	unsigned long page_type, unsigned long num_pages, unsigned long gpa)
-PENDING(covh_create_tvm_vcpu,
-	unsigned long tvm_id, unsigned long vcpu_id,
-	unsigned long state_page_addr)
 PENDING(covh_run_tvm_vcpu, unsigned long tvm_id, unsigned long vcpu_id)
 PENDING(covh_tvm_initiate_fence, unsigned long tvm_id)
 PENDING(covh_tvm_invalidate_pages,

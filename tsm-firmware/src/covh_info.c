@@ -25,7 +25,7 @@ struct sbiret covh_tsm_get_info(unsigned long tsm_info_addr,
 	};
 
 	/* The generated check has already refused a buffer under 48 bytes. */
-	if (!host_memory_owns(&tsm.host_mem, tsm_info_addr, sizeof(info)))
+	if (!host_accessible(tsm_info_addr, sizeof(info)))
 		return sbiret_error(SBI_ERR_INVALID_ADDRESS);
 	memcpy((void *)tsm_info_addr, &info, sizeof(info));
 	return sbiret_value(sizeof(info));

@@ -7,6 +7,7 @@
 #include "cove_dispatch_table.h"
 #include "tsm/console.h"
 #include "tsm/dispatch.h"
+#include "tsm/pages.h"
 #include "tsm/sbiret.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
@@ -59,15 +60,15 @@ static long probe(unsigned int from, unsigned long eid)
  * Forwarded calls that name memory or hand a hart's entry point to
  * OpenSBI: an error to answer instead, or SBI_ERR_SUCCESS to forward.
  */
-static long forward_check(const struct host_memory *hm, unsigned long eid,
-			  unsigned long fid, const unsigned long args[6])
+static long forward_check(unsigned long eid, unsigned long fid,
+			  const unsigned long args[6])
 {
 	switch (eid) {
 	case SBI_EXT_DBCN:
 		if (fid == SBI_EXT_DBCN_CONSOLE_WRITE ||
 		    fid == SBI_EXT_DBCN_CONSOLE_READ) {
 			/* RV64: the address is base_addr_lo; _hi must be 0. */
-			if (args[2] || !host_memory_owns(hm, args[1], args[0]))
+			if (args[2] || !host_accessible(args[1], args[0]))
 				return SBI_ERR_INVALID_PARAM;
 		}
 		return SBI_ERR_SUCCESS;
@@ -85,7 +86,6 @@ static long forward_check(const struct host_memory *hm, unsigned long eid,
 }
 
 enum dispatch_action dispatch_sbi_call(unsigned int from,
-				       const struct host_memory *hm,
 				       unsigned long eid, unsigned long a6,
 				       const unsigned long args[6],
 				       struct sbiret *ret)
@@ -116,7 +116,7 @@ enum dispatch_action dispatch_sbi_call(unsigned int from,
 		return DISPATCH_ANSWERED;
 	}
 	if (forwarded(eid)) {
-		long err = forward_check(hm, eid, a6, args);
+		long err = forward_check(eid, a6, args);
 
 		if (err == SBI_ERR_SUCCESS)
 			return DISPATCH_FORWARD;

@@ -50,6 +50,11 @@ static uint64_t *alloc_table(struct gstage_pool *pool)
 	return table;
 }
 
+static uint64_t table_pte(const uint64_t *table)
+{
+	return ((uint64_t)(uintptr_t)table >> 12) << PTE_PPN_SHIFT | PTE_V;
+}
+
 /* Map one leaf of 1 << level_shift[level] bytes. */
 static int map_leaf(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
 		    unsigned int level, unsigned int prot)
@@ -64,8 +69,7 @@ static int map_leaf(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
 
 			if (!next)
 				return -2;
-			*pte = ((uint64_t)(uintptr_t)next >> 12) << PTE_PPN_SHIFT |
-			       PTE_V;
+			*pte = table_pte(next);
 		} else if (is_leaf(*pte)) {
 			return -1;	/* a larger mapping covers gpa already */
 		}
@@ -104,6 +108,112 @@ int gstage_map(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
 		size -= step;
 	}
 	return 0;
+}
+
+/* Replace the leaf *pte at level by a table of leaves one level down. */
+static int split_leaf(struct gstage_pool *pool, uint64_t *pte,
+		      unsigned int level)
+{
+	uint64_t *table = alloc_table(pool);
+	uint64_t step = 1ULL << level_shift[level + 1];
+	uint64_t attrs = *pte & ((1ULL << PTE_PPN_SHIFT) - 1);
+	uint64_t hpa = (*pte >> PTE_PPN_SHIFT) << 12;
+
+	if (!table)
+		return -2;
+	for (unsigned int i = 0; i < 512; i++)
+		table[i] = ((hpa + i * step) >> 12) << PTE_PPN_SHIFT | attrs;
+	*pte = table_pte(table);
+	return 0;
+}
+
+int gstage_unmap(struct gstage_pool *pool, uint64_t gpa, uint64_t size)
+{
+	if ((gpa | size) & (SZ_4K - 1) || gpa + size < gpa ||
+	    gpa + size > 1ULL << GSTAGE_GPA_BITS)
+		return -1;
+	for (; size; gpa += SZ_4K, size -= SZ_4K) {
+		uint64_t *table = pool->root;
+		unsigned int level;
+
+		for (level = 0; level < 2; level++) {
+			uint64_t *pte = &table[index_at(gpa, level)];
+
+			if (!(*pte & PTE_V))
+				return -1;
+			if (is_leaf(*pte)) {
+				int err = split_leaf(pool, pte, level);
+
+				if (err)
+					return err;
+			}
+			table = table_of(*pte);
+		}
+		uint64_t *pte = &table[index_at(gpa, 2)];
+
+		if (!(*pte & PTE_V))
+			return -1;
+		*pte = 0;
+	}
+	return 0;
+}
+
+unsigned int gstage_unmap_tables(const struct gstage_pool *pool, uint64_t gpa,
+				 uint64_t size)
+{
+	uint64_t last_1g = UINT64_MAX, last_2m = UINT64_MAX;
+	unsigned int tables = 0;
+
+	for (uint64_t end = gpa + size; gpa < end && gpa >= end - size;
+	     gpa += SZ_4K) {
+		uint64_t pte = pool->root[index_at(gpa, 0)];
+
+		if (!(pte & PTE_V))
+			continue;
+		if (is_leaf(pte)) {
+			/* 1 GiB -> 2 MiB leaves, then that 2 MiB -> 4 KiB. */
+			tables += gpa >> 30 != last_1g;
+			tables += gpa >> 21 != last_2m;
+			last_1g = gpa >> 30;
+			last_2m = gpa >> 21;
+			continue;
+		}
+		pte = table_of(pte)[index_at(gpa, 1)];
+		if (pte & PTE_V && is_leaf(pte) && gpa >> 21 != last_2m) {
+			tables++;
+			last_2m = gpa >> 21;
+		}
+	}
+	return tables;
+}
+
+unsigned int gstage_map_tables(const struct gstage_pool *pool, uint64_t gpa,
+			       uint64_t size)
+{
+	uint64_t last_1g = UINT64_MAX, last_2m = UINT64_MAX;
+	unsigned int tables = 0;
+
+	for (uint64_t end = gpa + size; gpa < end && gpa >= end - size;
+	     gpa += SZ_4K) {
+		uint64_t pte = pool->root[index_at(gpa, 0)];
+
+		if (!(pte & PTE_V)) {
+			/* Both lower levels are missing. */
+			tables += gpa >> 30 != last_1g;
+			tables += gpa >> 21 != last_2m;
+			last_1g = gpa >> 30;
+			last_2m = gpa >> 21;
+			continue;
+		}
+		if (is_leaf(pte))
+			continue;	/* gstage_map() will refuse the overlap */
+		pte = table_of(pte)[index_at(gpa, 1)];
+		if (!(pte & PTE_V) && gpa >> 21 != last_2m) {
+			tables++;
+			last_2m = gpa >> 21;
+		}
+	}
+	return tables;
 }
 
 int gstage_lookup(const struct gstage_pool *pool, uint64_t gpa, uint64_t *hpa,

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "autoconf.h"
+#include "tsm/arch.h"
 #include "tsm/bench.h"
 #include "tsm/console.h"
 #include "tsm/csr.h"
@@ -37,6 +38,8 @@ static struct trap_frame host_frame;
 static uint64_t host_gstage_root[2048] __attribute__((aligned(16384)));
 static uint64_t host_gstage_pages[CONFIG_TSM_GSTAGE_POOL_PAGES][512]
 	__attribute__((aligned(4096)));
+static uint64_t *host_gstage_page_list[CONFIG_TSM_GSTAGE_POOL_PAGES];
+static struct page_info page_array[CONFIG_TSM_MAX_PAGES];
 
 extern char _tsm_start[], _tsm_end[];
 extern char trap_vector[];
@@ -48,7 +51,9 @@ static void map_host(void)
 	struct gstage_pool *pool = &tsm.host_gstage;
 
 	pool->root = host_gstage_root;
-	pool->pages = host_gstage_pages;
+	for (unsigned int i = 0; i < CONFIG_TSM_GSTAGE_POOL_PAGES; i++)
+		host_gstage_page_list[i] = host_gstage_pages[i];
+	pool->pages = host_gstage_page_list;
 	pool->nr_pages = CONFIG_TSM_GSTAGE_POOL_PAGES;
 	for (unsigned int i = 0; i < tsm.host_mem.nr_ranges; i++) {
 		const struct mem_range *r = &tsm.host_mem.ranges[i];
@@ -149,6 +154,9 @@ void tsm_main(unsigned long hartid, unsigned long fdt)
 			   (unsigned long)(tsm.host_mem.ranges[i].base +
 					   tsm.host_mem.ranges[i].size));
 	map_host();
+	pages_init(&tsm.pages, &tsm.host_mem, page_array, CONFIG_TSM_MAX_PAGES);
+	tsm.fence.online = 1ULL << arch_hart_index();
+	tsm.fence.first = ~0UL;	/* no CONVERTING page yet */
 	if (platform_has_bootarg(&tsm.plat, "tsm.bench"))
 		bench_hs_sbi_call();
 	entry = place_host();

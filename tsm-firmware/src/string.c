@@ -4,13 +4,22 @@
  * emits calls to memcpy and memset for struct copies.
  */
 
+#include <stdint.h>
+
 #include "tsm/string.h"
+
+/* Word at a time when both ends allow it: pages are zeroed and copied. */
+#define WORD	sizeof(unsigned long)
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	unsigned char *d = dst;
 	const unsigned char *s = src;
 
+	if (!(((uintptr_t)d | (uintptr_t)s) & (WORD - 1))) {
+		for (; n >= WORD; n -= WORD, d += WORD, s += WORD)
+			*(unsigned long *)d = *(const unsigned long *)s;
+	}
 	while (n--)
 		*d++ = *s++;
 	return dst;
@@ -32,6 +41,12 @@ void *memset(void *dst, int c, size_t n)
 {
 	unsigned char *d = dst;
 
+	if (!((uintptr_t)d & (WORD - 1))) {
+		unsigned long word = (unsigned char)c * (~0UL / 0xff);
+
+		for (; n >= WORD; n -= WORD, d += WORD)
+			*(unsigned long *)d = word;
+	}
 	while (n--)
 		*d++ = (unsigned char)c;
 	return dst;

@@ -40,8 +40,7 @@ static void host_ecall(struct trap_frame *tf)
 	struct sbiret ret;
 	enum dispatch_action action;
 
-	action = dispatch_sbi_call(DISPATCH_FROM_HOST, &tsm.host_mem, eid, fid,
-				   args, &ret);
+	action = dispatch_sbi_call(DISPATCH_FROM_HOST, eid, fid, args, &ret);
 	if (action == DISPATCH_FORWARD)
 		ret = sbi_call(eid, fid, args);
 	if (tsm.trace) {

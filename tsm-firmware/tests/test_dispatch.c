@@ -13,6 +13,7 @@
 #include "unit.h"
 
 struct tsm tsm;
+static struct page_info page_array[64];
 
 /* The host's memory: one page-aligned range inside this process. */
 static uint8_t host_ram[4 * 4096] __attribute__((aligned(4096)));
@@ -30,7 +31,7 @@ static enum dispatch_action call(unsigned int from, unsigned long eid,
 
 	ret->error = 12345;	/* must be overwritten when answered */
 	ret->value = 12345;
-	return dispatch_sbi_call(from, &tsm.host_mem, eid, fid, args, ret);
+	return dispatch_sbi_call(from, eid, fid, args, ret);
 }
 
 static long host_error(unsigned long eid, unsigned long fid, unsigned long a0,
@@ -78,12 +79,15 @@ static void test_table(void)
 	CHECK_EQ(host_error(SBI_EXT_COVH, SBI_EXT_COVH_CONVERT_PAGES,
 			    HOST_ADDR, 0, 0, 0),
 		 SBI_ERR_INVALID_PARAM, "zero pages: INVALID_PARAM");
-	CHECK_EQ(host_error(SBI_EXT_COVH, SBI_EXT_COVH_CONVERT_PAGES,
-			    HOST_ADDR, 1, 0, 0),
-		 SBI_ERR_NOT_SUPPORTED, "valid arguments reach the pending handler");
+	CHECK_EQ(host_error(SBI_EXT_COVH, SBI_EXT_COVH_RUN_TVM_VCPU, 1, 0, 0, 0),
+		 SBI_ERR_NOT_SUPPORTED, "valid arguments reach a pending handler");
+	CHECK_EQ(host_error(SBI_EXT_COVH, SBI_EXT_COVH_PROMOTE_TO_TVM, HOST_ADDR,
+			    0, 0, 0x1010),
+		 SBI_ERR_INVALID_ADDRESS, "identity_addr misaligned: INVALID_ADDRESS");
 	CHECK_EQ(host_error(SBI_EXT_COVH, SBI_EXT_COVH_FINALIZE_TVM, 1, 0, 0, 0x1010),
-		 SBI_ERR_INVALID_PARAM, "identity_addr misaligned: the spec's INVALID_PARAM");
-	CHECK_EQ(host_error(SBI_EXT_COVH, SBI_EXT_COVH_FINALIZE_TVM, 1, 0, 0, 0),
+		 SBI_ERR_INVALID_PARAM, "finalize: misaligned identity_addr is the spec's INVALID_PARAM");
+	CHECK_EQ(host_error(SBI_EXT_COVH, SBI_EXT_COVH_PROMOTE_TO_TVM, HOST_ADDR,
+			    0, 0, 0),
 		 SBI_ERR_NOT_SUPPORTED, "identity_addr 0 is accepted (zero_ok)");
 	CHECK_EQ(host_error(SBI_EXT_COVH, SBI_EXT_COVH_FID_COUNT, 0, 0, 0, 0),
 		 SBI_ERR_NOT_SUPPORTED, "FID past the table: NOT_SUPPORTED");
@@ -182,6 +186,7 @@ int main(int argc, char **argv)
 	tsm.host_mem.ranges[0].base = HOST_ADDR;
 	tsm.host_mem.ranges[0].size = sizeof(host_ram);
 	tsm.host_mem.nr_ranges = 1;
+	pages_init(&tsm.pages, &tsm.host_mem, page_array, 64);
 
 	test_tsm_get_info();
 	test_table();

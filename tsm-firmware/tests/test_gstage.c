@@ -13,11 +13,14 @@
 
 static uint64_t root[2048] __attribute__((aligned(16384)));
 static uint64_t pages[8][512] __attribute__((aligned(4096)));
+static uint64_t *page_list[8];
 
 static struct gstage_pool fresh_pool(unsigned int nr_pages)
 {
 	memset(root, 0, sizeof(root));
-	return (struct gstage_pool){ .root = root, .pages = pages,
+	for (unsigned int i = 0; i < 8; i++)
+		page_list[i] = pages[i];
+	return (struct gstage_pool){ .root = root, .pages = page_list,
 				     .nr_pages = nr_pages };
 }
 
@@ -89,6 +92,36 @@ static void test_pool_exhaustion(void)
 		 "a 4 KiB page needs two tables: one page is not enough");
 }
 
+static void test_unmap_splits(void)
+{
+	struct gstage_pool pool = fresh_pool(3);
+
+	CHECK_EQ(gstage_map(&pool, 0x80000000, 0x80000000, SZ_1G, GSTAGE_RWX), 0,
+		 "map 1 GiB as one leaf");
+	CHECK_EQ(gstage_unmap_tables(&pool, 0x80201000, SZ_4K), 2,
+		 "a page inside a 1 GiB leaf costs two tables");
+	CHECK_EQ(gstage_unmap(&pool, 0x80201000, SZ_4K), 0,
+		 "unmap one 4 KiB page inside it");
+	CHECK_EQ(pool.used, 2, "by splitting 1 GiB into 2 MiB, then 2 MiB into 4 KiB");
+	CHECK(!maps(&pool, 0x80201000, 0x80201000, GSTAGE_RWX), "the page is gone");
+	CHECK(maps(&pool, 0x80200000, 0x80200000, GSTAGE_RWX), "its neighbour below stays");
+	CHECK(maps(&pool, 0x80202fff, 0x80202fff, GSTAGE_RWX), "its neighbour above stays");
+	CHECK(maps(&pool, 0xbfe00000, 0xbfe00000, GSTAGE_RWX), "the far 2 MiB leaf stays");
+	CHECK_EQ(gstage_unmap(&pool, 0x80201000, SZ_4K), -1, "unmapping it again fails");
+	CHECK_EQ(gstage_map(&pool, 0x80201000, 0x80201000, SZ_4K, GSTAGE_RWX), 0,
+		 "remapping it succeeds");
+	CHECK_EQ(pool.used, 2, "with no new table");
+	CHECK_EQ(gstage_unmap_tables(&pool, 0x80400000, SZ_4K), 1,
+		 "a page in another 2 MiB leaf costs one table");
+	CHECK_EQ(gstage_unmap_tables(&pool, 0x80201000, 2 * SZ_2M), 2,
+		 "4 MiB from inside the split leaf: the two 2 MiB leaves it reaches cost one each");
+	CHECK_EQ(gstage_unmap(&pool, 0x80400000, SZ_4K), 0, "a page in another 2 MiB");
+	CHECK_EQ(gstage_unmap(&pool, 0x80600000, SZ_4K), -2,
+		 "needs another split: the pool of 3 is empty");
+	CHECK(maps(&pool, 0x80600000, 0x80600000, GSTAGE_RWX),
+	      "and a failed split leaves the page mapped");
+}
+
 static void test_hgatp(void)
 {
 	struct gstage_pool pool = fresh_pool(1);
@@ -106,6 +139,7 @@ int main(int argc, char **argv)
 	test_mixed_sizes();
 	test_bad_arguments();
 	test_pool_exhaustion();
+	test_unmap_splits();
 	test_hgatp();
 	return unit_done();
 }

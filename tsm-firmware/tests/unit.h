@@ -86,6 +86,16 @@ unit_check_eq(uint64_t got, uint64_t want, const char *file, int line,
 		       unit_got_ ? unit_got_ : "(null)", (want));	\
 } while (0)
 
+/*
+ * CHECK_SBI_ERR(got, SBI_ERR_X, "COVH.convert_pages", "description", ...):
+ * an SBI error code, and on success an "# abi-error: COVH.convert_pages X"
+ * line, which tools/abi-coverage counts as the call's error X exercised.
+ */
+#define CHECK_SBI_ERR(got, want, call, ...) do {			\
+	if (CHECK_EQ((got), (want), __VA_ARGS__) && (want) != 0)	\
+		printf("# abi-error: %s %s\n", (call), #want + 8);	\
+} while (0)
+
 /* A test point that could not run. */
 static inline void __attribute__((format(printf, 2, 3)))
 unit_skip(const char *reason, const char *fmt, ...)

@@ -6,7 +6,6 @@
 #include <stdbool.h>
 
 #include "sbi_abi.h"
-#include "tsm/memory.h"
 
 /* Who made a call (enum sbi_abi_caller in cove_dispatch_table.h). */
 #define DISPATCH_FROM_HOST	1U
@@ -21,7 +20,6 @@ enum dispatch_action {
 /**
  * dispatch_sbi_call() - Decide on one SBI call.
  * @from:	DISPATCH_FROM_HOST or DISPATCH_FROM_GUEST.
- * @hm:		The host's memory, to check addresses a forwarded call names.
  * @eid:	a7.
  * @a6:		a6: the FID (bits 15:0 for CoVE, which also reserves the rest).
  * @args:	a0..a5.
@@ -31,11 +29,10 @@ enum dispatch_action {
  * then the handler).  BASE probes for the CoVE extensions and for
  * extensions the TSM does not forward are answered here.  Only extensions
  * the spec marks 'forward' reach OpenSBI, and only when every address they
- * name is the host's own: OpenSBI must never touch TSM memory on the
- * host's behalf.
+ * name is the host's own (host_accessible()): OpenSBI must never touch TSM
+ * or confidential memory on the host's behalf.
  */
 enum dispatch_action dispatch_sbi_call(unsigned int from,
-				       const struct host_memory *hm,
 				       unsigned long eid, unsigned long a6,
 				       const unsigned long args[6],
 				       struct sbiret *ret);

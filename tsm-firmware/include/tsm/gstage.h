@@ -23,13 +23,15 @@
 /**
  * struct gstage_pool - Page-table pages a G-stage table is built from.
  * @root:	16 KiB, 16 KiB aligned root table (2048 entries).
- * @pages:	4 KiB tables for the lower levels.
+ * @pages:	4 KiB pages for the lower levels, taken in order; a TVM's
+ *		pool grows as the host donates page-table pages.
  * @nr_pages:	How many @pages there are.
- * @used:	How many are taken.
+ * @used:	How many are taken (tables are never freed while the table
+ *		lives, so a remap after an unmap needs no new page).
  */
 struct gstage_pool {
 	uint64_t *root;
-	uint64_t (*pages)[512];
+	uint64_t **pages;
 	unsigned int nr_pages;
 	unsigned int used;
 };
@@ -42,6 +44,36 @@ struct gstage_pool {
  */
 int gstage_map(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
 	       uint64_t size, unsigned int prot);
+
+/*
+ * Unmap the 4 KiB pages of [gpa, gpa + size), splitting a 1 GiB or 2 MiB
+ * leaf that covers them into smaller ones first.  The caller fences.
+ * 0; -1 for a bad argument or a page that is not mapped; -2 when a split
+ * needs a table the pool does not have (pages before gpa + done stay
+ * unmapped: the caller undoes them).
+ */
+int gstage_unmap(struct gstage_pool *pool, uint64_t gpa, uint64_t size);
+
+/*
+ * How many tables gstage_unmap(pool, gpa, size) would take from the pool
+ * to split large leaves: callers check this first, so that an unmap never
+ * fails half-way.
+ */
+unsigned int gstage_unmap_tables(const struct gstage_pool *pool, uint64_t gpa,
+				 uint64_t size);
+
+/*
+ * How many tables mapping [gpa, gpa + size) with 4 KiB leaves would take
+ * from the pool.
+ */
+unsigned int gstage_map_tables(const struct gstage_pool *pool, uint64_t gpa,
+			       uint64_t size);
+
+/* Tables still free in the pool. */
+static inline unsigned int gstage_free_tables(const struct gstage_pool *pool)
+{
+	return pool->nr_pages - pool->used;
+}
 
 /*
  * The leaf mapping gpa: its host physical address and permissions.

@@ -4,10 +4,34 @@
 #define __TSM_TSM_H__
 
 #include <stdbool.h>
+#include <stdint.h>
+
+#include "autoconf.h"
 
 #include "tsm/gstage.h"
 #include "tsm/memory.h"
+#include "tsm/pages.h"
 #include "tsm/platform.h"
+#include "tsm/tvm.h"
+
+/**
+ * struct fence - The global fence that makes converted pages usable.
+ * @generation:	Fences initiated so far; a converting page records it.
+ * @in_progress:	initiate_fence ran, some hart has not fenced yet.
+ * @pending:	Harts (by index) still to run local_fence.
+ * @online:	Harts the TSM runs on.
+ * @first, @last:	Tracker indices that hold every CONVERTING page
+ *		(first > last when there is none), so completing a fence
+ *		walks only them.
+ */
+struct fence {
+	uint32_t generation;
+	bool in_progress;
+	uint64_t pending;
+	uint64_t online;
+	unsigned long first;
+	unsigned long last;
+};
 
 /**
  * struct tsm - What the TSM knows and owns.
@@ -15,6 +39,9 @@
  * @image:	The TSM's own memory (code, data, stacks, page tables).
  * @host_mem:	Memory the host owns and may name in calls.
  * @host_gstage:	The host's G-stage table.
+ * @pages:	State of every page the host owned at boot.
+ * @fence:	The global fence.
+ * @tvms:	TVM slots; a TVM's id is its index + 1.
  * @fdt_addr:	The FDT's address, passed on to the host.
  * @trace:	Print every host call ("tsm.trace" in bootargs, or Kconfig).
  */
@@ -23,6 +50,9 @@ struct tsm {
 	struct mem_range image;
 	struct host_memory host_mem;
 	struct gstage_pool host_gstage;
+	struct page_tracker pages;
+	struct fence fence;
+	struct tvm tvms[CONFIG_TSM_MAX_TVMS];
 	unsigned long fdt_addr;
 	bool trace;
 };

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/* Hart operations for the portable logic. */
+
+#include "tsm/arch.h"
+#include "tsm/csr.h"
+
+void arch_hfence_gvma(void)
+{
+	hfence_gvma_all();
+}
+
+unsigned int arch_hart_index(void)
+{
+	/* One hart for now: the boot hart, index 0. */
+	return 0;
+}

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * COVH memory conversion: convert_pages takes pages from the host's
+ * G-stage; they become CONFIDENTIAL only once a fence started after the
+ * conversion has run on every hart (no stale translation can remain);
+ * reclaim_pages zeroes them before the host sees them again.
+ */
+
+#include "cove_handlers.h"
+#include "tsm/arch.h"
+#include "tsm/sbiret.h"
+#include "tsm/string.h"
+#include "tsm/tsm.h"
+
+#define HOST_PAGE_PROT	GSTAGE_RWX
+
+static struct page_info *page_at(uint64_t addr)
+{
+	return pages_lookup(&tsm.pages, addr);
+}
+
+struct sbiret covh_convert_pages(unsigned long base_page_addr,
+				 unsigned long num_pages)
+{
+	uint64_t size = num_pages * PAGE_SIZE;
+	long err = pages_check(&tsm.pages, base_page_addr, num_pages,
+			       PAGE_STATE_BIT(TSM_PAGE_HOST), SBI_ERR_INVALID_PARAM);
+
+	if (err)
+		return sbiret_error(err);
+	/* All or nothing: the unmap below must not run out of tables. */
+	if (gstage_unmap_tables(&tsm.host_gstage, base_page_addr, size) >
+	    gstage_free_tables(&tsm.host_gstage))
+		return sbiret_error(SBI_ERR_FAILED);
+	for (unsigned long i = 0; i < num_pages; i++) {
+		uint64_t addr = base_page_addr + i * PAGE_SIZE;
+		struct page_info *p = page_at(addr);
+
+		unsigned long index = (unsigned long)(p - tsm.pages.pages);
+
+		gstage_unmap(&tsm.host_gstage, addr, PAGE_SIZE);
+		p->fence = tsm.fence.generation;
+		if (tsm.fence.first > tsm.fence.last) {
+			tsm.fence.first = index;
+			tsm.fence.last = index;
+		} else if (index < tsm.fence.first) {
+			tsm.fence.first = index;
+		} else if (index > tsm.fence.last) {
+			tsm.fence.last = index;
+		}
+		page_set_state(p, TSM_PAGE_CONVERTING, SBI_EXT_COVH,
+			       SBI_EXT_COVH_CONVERT_PAGES);
+	}
+	arch_hfence_gvma();
+	return sbiret_value(0);
+}
+
+struct sbiret covh_reclaim_pages(unsigned long base_page_addr,
+				 unsigned long num_pages)
+{
+	long err = pages_check(&tsm.pages, base_page_addr, num_pages,
+			       PAGE_STATE_BIT(TSM_PAGE_CONVERTING) |
+			       PAGE_STATE_BIT(TSM_PAGE_CONFIDENTIAL),
+			       SBI_ERR_INVALID_PARAM);
+
+	if (err)
+		return sbiret_error(err);
+	for (unsigned long i = 0; i < num_pages; i++) {
+		uint64_t addr = base_page_addr + i * PAGE_SIZE;
+
+		/* Nothing confidential may leak back to the host. */
+		memset((void *)(uintptr_t)addr, 0, PAGE_SIZE);
+		/* Its 4 KiB table survived the unmap: no allocation, no failure. */
+		gstage_map(&tsm.host_gstage, addr, addr, PAGE_SIZE, HOST_PAGE_PROT);
+		page_set_state(page_at(addr), TSM_PAGE_HOST, SBI_EXT_COVH,
+			       SBI_EXT_COVH_RECLAIM_PAGES);
+	}
+	return sbiret_value(0);
+}
+
+struct sbiret covh_initiate_fence(void)
+{
+	if (tsm.fence.in_progress)
+		return sbiret_error(SBI_ERR_ALREADY_STARTED);
+	tsm.fence.generation++;
+	tsm.fence.in_progress = true;
+	tsm.fence.pending = tsm.fence.online;
+	return sbiret_value(0);
+}
+
+/*
+ * Every page converted before the finished fence started is now usable;
+ * the span of CONVERTING pages shrinks to those still waiting.
+ */
+static void fence_complete(void)
+{
+	uint32_t finished = tsm.fence.generation;
+	unsigned long first = tsm.fence.first, last = tsm.fence.last;
+
+	tsm.fence.first = ~0UL;
+	tsm.fence.last = 0;
+	for (unsigned long i = first; i <= last && i < tsm.pages.count; i++) {
+		struct page_info *p = &tsm.pages.pages[i];
+
+		if (p->state != TSM_PAGE_CONVERTING)
+			continue;
+		if (p->fence < finished) {
+			page_set_state(p, TSM_PAGE_CONFIDENTIAL, SBI_EXT_COVH,
+				       SBI_EXT_COVH_LOCAL_FENCE);
+		} else {
+			if (i < tsm.fence.first)
+				tsm.fence.first = i;
+			tsm.fence.last = i;
+		}
+	}
+	tsm.fence.in_progress = false;
+}
+
+struct sbiret covh_local_fence(void)
+{
+	uint64_t me = 1ULL << arch_hart_index();
+
+	if (!tsm.fence.in_progress || !(tsm.fence.pending & me))
+		return sbiret_error(SBI_ERR_FAILED);	/* nothing to fence for */
+	arch_hfence_gvma();
+	tsm.fence.pending &= ~me;
+	if (!tsm.fence.pending)
+		fence_complete();
+	return sbiret_value(0);
+}

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/* tsm/arch.h for host unit tests: count fences, run as hart 0. */
+
+#include "tsm/arch.h"
+
+unsigned int arch_hfence_count;
+
+void arch_hfence_gvma(void)
+{
+	arch_hfence_count++;
+}
+
+unsigned int arch_hart_index(void)
+{
+	return 0;
+}
