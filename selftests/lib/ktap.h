@@ -33,6 +33,19 @@ void ktap_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 		ktap_ok(__g == __w, __VA_ARGS__);			\
 	})
 
+/*
+ * Report an SBI error code: ktap_sbi_err(ret.error, SBI_ERR_X,
+ * "COVH.convert_pages", "description").  On success also prints
+ * "# abi-error: COVH.convert_pages X", which tools/abi-coverage counts.
+ */
+#define ktap_sbi_err(got, want, call, ...)				\
+	({								\
+		bool __ok = ktap_eq((got), (want), __VA_ARGS__);	\
+		if (__ok && (want) != 0)				\
+			ktap_diag("abi-error: %s %s", (call), #want + 8);\
+		__ok;							\
+	})
+
 /* Totals line; the exit status: 0 when every result passed or skipped. */
 int ktap_finish(void);
 

@@ -13,6 +13,14 @@
 #define SBI_ABI_EXAMPLE_ADDR	PAGE
 #include "sbi_abi_expect.h"
 
+/* COVH calls not implemented yet (tsm-firmware/src/abi_pending.c). */
+static const unsigned long pending_covh[] = {
+	SBI_EXT_COVH_PROMOTE_TO_TVM, SBI_EXT_COVH_ADD_TVM_SHARED_PAGES,
+	SBI_EXT_COVH_RUN_TVM_VCPU, SBI_EXT_COVH_TVM_INITIATE_FENCE,
+	SBI_EXT_COVH_TVM_INVALIDATE_PAGES, SBI_EXT_COVH_TVM_VALIDATE_PAGES,
+	SBI_EXT_COVH_TVM_REMOVE_PAGES,
+};
+
 static struct sbiret call(const struct sbi_abi_expect *e)
 {
 	return covekit_ecall(e->eid, e->fid, e->args[0], e->args[1], e->args[2],
@@ -34,8 +42,8 @@ int payload_main(unsigned long hartid, unsigned long fdt)
 	ktap_eq(ret.error, SBI_ERR_NOT_SUPPORTED,
 		"supervisor domain 1 in a6[31:26]: NOT_SUPPORTED");
 
-	ret = sbi_covh_convert_pages(PAGE, 1);
-	ktap_eq(ret.error, SBI_ERR_NOT_SUPPORTED, "convert_pages: not implemented yet");
+	ret = sbi_covh_run_tvm_vcpu(1, 0);
+	ktap_eq(ret.error, SBI_ERR_NOT_SUPPORTED, "run_tvm_vcpu: not implemented yet");
 	ret = sbi_covh_convert_pages(PAGE + 8, 1);
 	ktap_eq(ret.error, SBI_ERR_INVALID_ADDRESS,
 		"misaligned base_page_addr: INVALID_ADDRESS (checked first)");
@@ -49,26 +57,30 @@ int payload_main(unsigned long hartid, unsigned long fdt)
 	ktap_eq(ret.error, SBI_ERR_NOT_SUPPORTED, "COVG from the host: NOT_SUPPORTED");
 
 	/* With arguments that pass the spec's checks, a call reaches its
-	 * handler: every one but tsm_get_info is still pending. */
-	unsigned int pending = 0, host_calls = 0, refused = 0, guest_calls = 0;
+	 * handler: a pending one answers NOT_SUPPORTED, an implemented one
+	 * anything else. */
+	unsigned int reached = 0, host_calls = 0, refused = 0, guest_calls = 0;
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(sbi_abi_expectations); i++) {
 		const struct sbi_abi_expect *e = &sbi_abi_expectations[i];
+		bool pending = false;
 
+		for (unsigned int j = 0; j < ARRAY_SIZE(pending_covh); j++)
+			pending |= e->eid == SBI_EXT_COVH && e->fid == pending_covh[j];
 		ret = call(e);
 		if (e->caller[0] == 'g') {
 			guest_calls++;
 			refused += ret.error == SBI_ERR_NOT_SUPPORTED;
-		} else if (e->eid == SBI_EXT_COVH &&
-			   e->fid != SBI_EXT_COVH_TSM_GET_INFO) {
+		} else if (e->eid == SBI_EXT_COVH) {
 			host_calls++;
-			if (ret.error == SBI_ERR_NOT_SUPPORTED)
-				pending++;
+			if ((ret.error == SBI_ERR_NOT_SUPPORTED) == pending)
+				reached++;
 			else
 				ktap_diag("%s: error %ld", e->name, ret.error);
 		}
 	}
-	ktap_eq(pending, host_calls, "%u COVH calls pass their checks and are pending",
+	ktap_eq(reached, host_calls,
+		"all %u COVH calls reach their handler: pending ones NOT_SUPPORTED",
 		host_calls);
 	ktap_eq(refused, guest_calls, "all %u guest calls refused to the host",
 		guest_calls);

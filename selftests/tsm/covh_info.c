@@ -41,13 +41,14 @@ int payload_main(unsigned long hartid, unsigned long fdt)
 
 	info.tsm_state = 0xdead;
 	ret = sbi_covh_tsm_get_info((unsigned long)&info, sizeof(info) - 1);
-	ktap_eq(ret.error, SBI_ERR_INVALID_PARAM, "47-byte buffer: INVALID_PARAM");
+	ktap_sbi_err(ret.error, SBI_ERR_INVALID_PARAM, "COVH.tsm_get_info",
+		     "47-byte buffer: INVALID_PARAM");
 	ktap_eq(info.tsm_state, 0xdead, "and nothing is written");
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(not_host); i++) {
 		ret = sbi_covh_tsm_get_info(not_host[i].addr, sizeof(info));
-		ktap_eq(ret.error, SBI_ERR_INVALID_ADDRESS, "%s: INVALID_ADDRESS",
-			not_host[i].what);
+		ktap_sbi_err(ret.error, SBI_ERR_INVALID_ADDRESS, "COVH.tsm_get_info",
+			     "%s: INVALID_ADDRESS", not_host[i].what);
 	}
 	return ktap_finish();
 }

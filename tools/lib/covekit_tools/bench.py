@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[3]
 # What a scratch checkout needs for regen to run on it.
 REGEN_TREE = ["spec", "codegen/covekit_codegen", "codegen/templates", "codegen/outputs.sum",
               "tsm-firmware/include/generated", "selftests/include/generated",
-              "kernel-patches/generated", "Documentation/abi", "tools/regen", "tools/lib",
+              "kernel-patches/generated", "Documentation/abi", "Documentation/page-states.dot",
+              "Documentation/page-states.svg", "tools/regen", "tools/lib",
               "pyproject.toml"]
 
 
@@ -140,6 +141,20 @@ def bench_tsm(runs: int) -> int:
               "vs_base_forwarded": "BASE call from VS-mode forwarded by the TSM"}
     for name in want:
         print(f"  {labels[name]:<45} {counts[name]:6d}  {counts[name] / base:6.2f}x")
+
+    # Memory conversion: how the cost grows with the number of pages.
+    run = qemu.run_qemu(["-kernel", tsm, "-initrd", str(build_path / "selftests/bench/memory.bin"),
+                         "-icount", "shift=0"], timeout)
+    cycles = {int(m[0]): int(m[1]) for m in re.findall(
+        r"^bench: convert_fence_reclaim_(\d+) (\d+) instructions", run.console, re.M)}
+    if sorted(cycles) != [1, 64, 4096]:
+        sys.exit(f"bench: expected 1, 64 and 4096 pages from the memory payload, got:\n"
+                 f"{run.console[-2000:]}")
+    print("bench tsm: convert_pages + initiate_fence + local_fence + reclaim_pages "
+          "(instructions), ratio to 1 page")
+    for pages, count in cycles.items():
+        print(f"  {pages:5d} page(s)  {count:10d}  {count // pages:8d} per page  "
+              f"{count / cycles[1]:8.2f}x")
 
     # Boot to the first result, with and without the TSM, runs interleaved.
     payload = build_path / "selftests/tsm/base"

@@ -194,6 +194,13 @@ def run_suites(suites: list[Suite], timeout: float, jobs: int,
         pool.shutdown(cancel_futures=True)
 
 
+def write_logs(directory: Path, runs: list[SuiteRun]) -> None:
+    """Keep each suite's console (tools/abi-coverage reads them)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for sr in runs:
+        (directory / f"{sr.suite.name}.log").write_text(sr.run.console)
+
+
 def format_suite(target: str, sr: SuiteRun, verbose: bool) -> str:
     out = [f"{target}/{sr.suite.name} ({sr.run.seconds:.1f} s)"]
     for r in sr.report.results:
@@ -314,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("selftest: interrupted", file=sys.stderr)
         return 130
+    write_logs(build_path / "selftest-logs" / target.name, runs)
     if args.junit:
         write_junit(args.junit, target.name, runs)
     passed, failed, skipped = (sum(sr.count(status) for sr in runs)
