@@ -172,7 +172,65 @@ def bench_tsm(runs: int) -> int:
     return 0
 
 
-BENCHES = {"regen": bench_regen, "tsm": bench_tsm}
+def bench_import(runs: int) -> int:
+    """tools/upstream import of a synthetic tarball vs plain tar -xJf of it."""
+    import io
+    import random
+    import string
+    import tarfile
+
+    files = 10000
+    with tempfile.TemporaryDirectory(prefix="covekit-bench-") as tmp:
+        base = Path(tmp)
+        tarball = base / "bench.tar.xz"
+        rng = random.Random(1)
+        words = ["".join(rng.choices(string.ascii_lowercase, k=rng.randint(2, 10)))
+                 for _ in range(3000)]
+        lines = [" ".join(rng.choices(words, k=rng.randint(1, 12))) for _ in range(5000)]
+        size = 0
+        with tarfile.open(tarball, "w:xz", preset=1) as tf:
+            for i in range(files):
+                data = ("\n".join(rng.choices(lines, k=rng.randint(5, 300))) + "\n").encode()
+                info = tarfile.TarInfo(f"bench-1.0/dir{i % 100:02d}/file{i:05d}.c")
+                info.size, info.mode = len(data), 0o755 if i % 50 == 0 else 0o644
+                tf.addfile(info, io.BytesIO(data))
+                size += len(data)
+        (base / "upstreams.yaml").write_text(
+            "upstreams:\n  bench:\n    source: debian\n    package: covekit-bench\n"
+            "    tarball: bench.tar.xz\n    describe: bench\n")
+        env = dict(os.environ, COVEKIT_UPSTREAMS=str(base / "upstreams.yaml"),
+                   COVEKIT_VENV=str(Path(sys.executable).parents[1]))
+        commands = {"tar -xJf": ["tar", "-xJf", str(tarball), "-C"],
+                    "tools/upstream import": [str(ROOT / "tools/upstream"), "import", "-q",
+                                              "bench"]}
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        commits = set()
+        for run in range(runs):
+            for name, argv in commands.items():
+                # A fresh target every run: the import into a used cache is a no-op.
+                target = base / f"run{run}"
+                target.mkdir()
+                run_env = dict(env, COVEKIT_CACHE=str(target))
+                argv = argv + [str(target)] if name == "tar -xJf" else argv
+                start = time.perf_counter()
+                proc = subprocess.run(argv, env=run_env, capture_output=True, text=True,
+                                      timeout=600)
+                times[name].append(time.perf_counter() - start)
+                if proc.returncode != 0:
+                    sys.exit(f"bench: '{name}' failed (exit {proc.returncode}): "
+                             f"{proc.stderr.strip()}")
+                if name != "tar -xJf":
+                    commits.add(proc.stdout.split()[-1])
+                shutil.rmtree(target)
+        if len(commits) != 1:
+            sys.exit(f"bench: the imports gave different commits: {sorted(commits)}")
+        report(f"import: {files} files, {size / 1e6:.0f} MB, {tarball.stat().st_size / 1e6:.1f} "
+               f"MB .tar.xz", {n: statistics.median(t) for n, t in times.items()},
+               "tar -xJf", runs)
+    return 0
+
+
+BENCHES = {"regen": bench_regen, "tsm": bench_tsm, "import": bench_import}
 
 
 def main(argv: list[str] | None = None) -> int:

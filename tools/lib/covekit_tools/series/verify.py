@@ -1,0 +1,198 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""tools/series verify SERIES: is the series fit for a maintainer to apply?
+
+In a scratch worktree of the cached upstream, at the series' recorded base:
+  1. each patch applies with git am exactly (no offset, no fuzz);
+  2. the tree's own scripts/checkpatch.pl is clean on it, but for the
+     findings justified in <series>/checkpatch-ignore.yaml;
+  3. each generated file a patch owns equals what codegen makes from the
+     spec (kvm.h: the upstream file with our members spliced in);
+  4. the config fragment holds: on tinyconfig, merged with the tree's
+     merge_config.sh, every option keeps its value after olddefconfig;
+  5. after each patch, its build targets build for ARCH=riscv with that
+     config (one build directory, ccache), so the series bisects.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from covekit_tools.kernel import checkpatch, generated, kbuild, kconfig
+
+from . import apply, rebase, worktree
+from .cli import Command, register
+from .context import Context
+from .errors import SeriesError
+from .manifest import Series
+
+BASE_CONFIG = "tinyconfig"
+IGNORE_FILE = "checkpatch-ignore.yaml"
+
+
+@dataclass
+class PatchReport:
+    file: str
+    apply: str = "not reached"
+    checkpatch: list[str] = field(default_factory=list)
+    generated: list[str] = field(default_factory=list)
+    build: str = "not reached"
+
+    @property
+    def ok(self) -> bool:
+        return (self.apply == "clean" and not self.checkpatch and not self.generated
+                and self.build in ("ok", "nothing to build"))
+
+
+@dataclass
+class Report:
+    series: str
+    base: str
+    patches: list[PatchReport]
+    config: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(p.ok for p in self.patches) and not self.config
+
+
+def exemptions(series: Series) -> list[checkpatch.Exemption]:
+    """The justified checkpatch findings of the series (<series>/checkpatch-ignore.yaml)."""
+    try:
+        raw = series.read(IGNORE_FILE)
+    except FileNotFoundError:
+        return []
+    data = YAML(typ="safe").load(raw) or {}
+    found = []
+    for n, item in enumerate(data.get("ignore", []), 1):
+        if not isinstance(item, dict) or not item.get("type") or not item.get("why"):
+            raise SeriesError(f"{series.name}/{IGNORE_FILE}: entry {n} needs 'type' and "
+                              f"'why' (the justification)")
+        found.append(checkpatch.Exemption(str(item["type"]), tuple(item.get("patches", [])),
+                                          str(item["why"])))
+    return found
+
+
+def check_generated(repo: Path, base: str, wt: Path, paths: tuple[str, ...]) -> list[str]:
+    problems = []
+    owned = generated.owned_paths()
+    for path in paths:
+        if path not in owned:
+            problems.append(f"{path}: codegen generates no such file")
+            continue
+        upstream = (worktree.run(repo, "show", f"{base}:{path}", strip=False).encode()
+                    if worktree.ok(repo, "cat-file", "-e", f"{base}:{path}") else None)
+        have = (wt / path).read_bytes() if (wt / path).is_file() else None
+        try:
+            want = generated.expected(path, upstream)
+        except Exception as err:  # the splice names what disagrees with upstream
+            problems.append(f"{path}: {err}")
+            continue
+        if have != want:
+            problems.append(f"{path}: differs from codegen's output (run ./tools/regen)")
+    return problems
+
+
+def verify(ctx: Context, series: Series, jobs: int | None = None,
+           progress: Callable[[str], None] = print) -> Report:
+    repo, base = apply.upstream(ctx, series)
+    stack = apply.chain(series.store, series)
+    ignore = exemptions(series)
+    report = Report(series.name, base, [PatchReport(e.file) for e in series.patches])
+    build_dir = ctx.build / "series" / f"{series.name}-kbuild"
+    commits: list[str | None] = []
+    with worktree.scratch(repo, base) as wt:
+        if len(stack) > 1:
+            apply.apply_chain(wt, repo, base, stack[:-1])
+        for entry, pr in zip(series.patches, report.patches, strict=True):
+            path = series.dir / entry.file if series.dir else None
+            if path is None:
+                raise SeriesError(f"{series.name}: verify needs the series on disk")
+            progress(f"verify: {entry.file}: apply, checkpatch, generated content")
+            result = rebase.classify(wt, entry, path)
+            pr.apply = ("clean" if result.kind == rebase.Kind.CLEAN
+                        else f"{result.kind}: {result.detail}")
+            if result.commit is None:
+                break  # later patches cannot be checked on top of a missing one
+            commits.append(result.commit)
+            pr.checkpatch = [str(f) for f in checkpatch.unjustified(
+                checkpatch.checkpatch(wt, path), entry.file, ignore)]
+            pr.generated = check_generated(repo, base, wt, entry.generated)
+
+        config = build_dir / ".config"
+        fragment = series.config_path()
+        if fragment is not None and len(commits) == len(series.patches):
+            progress(f"verify: config fragment {series.config} on {BASE_CONFIG}")
+            kconfig.apply_fragment(wt, build_dir, BASE_CONFIG, fragment)
+            report.config = kconfig.check_fragment(
+                config, kconfig.parse_config(fragment.read_text(), str(fragment)))
+            final_config = build_dir / "final.config"
+            shutil.copyfile(config, final_config)
+            for entry, pr, commit in zip(series.patches, report.patches, commits,
+                                         strict=True):
+                if not entry.build:
+                    pr.build = "nothing to build"
+                    continue
+                progress(f"verify: {entry.file}: build {' '.join(entry.build)}")
+                worktree.run(wt, "checkout", "--quiet", "--detach", commit)
+                shutil.copyfile(final_config, config)
+                try:
+                    kbuild.make(wt, build_dir, "olddefconfig", jobs=jobs)
+                    kbuild.make(wt, build_dir, *entry.build, jobs=jobs)
+                    pr.build = "ok"
+                except kbuild.KbuildError as err:
+                    pr.build = f"failed: {err}"
+        elif fragment is None:
+            report.config = [f"{series.name} has no config fragment: nothing to build with"]
+    return report
+
+
+def print_report(report: Report) -> None:
+    width = max(len(p.file) for p in report.patches)
+    print(f"{'patch':<{width}}  {'apply':<8} {'checkpatch':<10} {'generated':<9} build")
+    for p in report.patches:
+        cp = "ok" if not p.checkpatch else f"{len(p.checkpatch)} issue(s)"
+        gen = "ok" if not p.generated else "STALE"
+        build = p.build if len(p.build) < 20 else "FAILED"
+        apply_word = p.apply if len(p.apply) < 8 else p.apply.split()[0].upper()
+        print(f"{p.file:<{width}}  {apply_word:<8} {cp:<10} {gen:<9} {build}")
+        for line in p.checkpatch + p.generated:
+            print(f"    {line}")
+        if p.build.startswith("failed"):
+            print("    " + p.build.replace("\n", "\n    "))
+    for line in report.config:
+        print(f"config: {line}")
+    verdict = "verified" if report.ok else "NOT verified"
+    print(f"verify: {report.series} at {report.base[:12]}: {verdict}")
+
+
+def configure(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument("series")
+    ap.add_argument("--json", metavar="FILE", help="also write the results as JSON ('-': stdout)")
+    ap.add_argument("-j", "--jobs", type=int, help="make -j (default: all cores)")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    series = apply.load(ctx, args.series)
+    report = verify(ctx, series, args.jobs,
+                    progress=lambda line: print(line, file=sys.stderr, flush=True))
+    if args.json:
+        text = json.dumps({**asdict(report), "ok": report.ok}, indent=2) + "\n"
+        if args.json == "-":
+            sys.stdout.write(text)
+        else:
+            Path(args.json).write_text(text)
+    if args.json != "-":
+        print_report(report)
+    return 0 if report.ok else 1
+
+
+register(Command("verify", "check a series patch by patch: strict apply, checkpatch, "
+                 "generated content, config fragment, per-patch build", configure, run))
