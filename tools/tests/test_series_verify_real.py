@@ -66,3 +66,67 @@ def test_stale_generated_content_and_a_missing_option_are_caught(tmp_path):
     assert report["config"] == [
         "CONFIG_COVEKIT_NO_SUCH_OPTION: asked y, after olddefconfig absent or not set "
         "(does the option exist, and are its dependencies met?)"]
+
+
+def test_rebase_reports_an_abi_conflict():
+    """A new upstream that gave 62 to another extension: our SMNPM would move."""
+    repo = Path(os.environ.get("COVEKIT_CACHE") or Path.home() / ".cache/covekit") \
+        / "upstream/linux.git"
+    base = "refs/covekit/upstream/linux"
+    path = "arch/riscv/include/uapi/asm/kvm.h"
+
+    def git(*args: str, input: str | None = None) -> str:
+        return subprocess.run(["git", "--git-dir", str(repo), *args], input=input,
+                              capture_output=True, text=True, check=True,
+                              env=dict(os.environ, GIT_INDEX_FILE=str(repo / "covekit-test.index"),
+                                       GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t",
+                                       GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t",
+                                       GIT_AUTHOR_DATE="2001-01-01T00:00:00Z",
+                                       GIT_COMMITTER_DATE="2001-01-01T00:00:00Z")).stdout.strip()
+
+    kvm_h = git("show", f"{base}:{path}")
+    newer = kvm_h.replace("\tKVM_RISCV_ISA_EXT_ZAWRS,\n",
+                          "\tKVM_RISCV_ISA_EXT_ZAWRS,\n\tKVM_RISCV_ISA_EXT_ZNEW,\n")
+    assert newer != kvm_h
+    blob = git("hash-object", "-w", "--stdin", input=newer + "\n")
+    git("read-tree", base)
+    git("update-index", "--cacheinfo", f"100644,{blob},{path}")
+    tree = git("write-tree")
+    commit = git("commit-tree", tree, "-p", base, "-m", "upstream: a new ISA extension")
+    (repo / "covekit-test.index").unlink()
+
+    proc = tool("series", "rebase", SERIES, "--onto", commit, "--record")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0, out
+    assert "ABI conflict: " in out and "KVM_RISCV_ISA_EXT_ZNEW = 62 is in the upstream enum" in out
+    assert "KVM_RISCV_ISA_EXT_SMNPM is 62 in the spec, but appending it" in out
+    # Nothing was recorded: the series still names the old base.
+    manifest = (ROOT / "kernel-patches" / SERIES / "series.yaml").read_text()
+    assert "commit: 7c1fafec1c643160e0f4da0210eee25f4c230b92" in manifest
+
+
+def test_regen_refreshes_stale_generated_content_in_a_patch(tmp_path):
+    series_root = tmp_path / "kernel-patches"
+    shutil.copytree(ROOT / "kernel-patches", series_root)
+    patch = next((series_root / SERIES).glob("0001-*.patch"))
+    good = patch.read_bytes()
+    patch.write_bytes(good.replace(b"+\tKVM_RISCV_ISA_EXT_SSNPM,\n",
+                                   b"+\tKVM_RISCV_ISA_EXT_SSNPMX,\n"))
+    env = {"COVEKIT_SERIES_DIR": str(series_root), "COVEKIT_BUILD": str(tmp_path / "build")}
+    proc = tool("regen", "--check", env=env)
+    assert proc.returncode == 1
+    assert (f"regen --check: stale: kernel-patches/{SERIES}/{patch.name}: "
+            f"arch/riscv/include/uapi/asm/kvm.h is not what the spec generates") in proc.stderr
+    proc = tool("regen", env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert f"  SERIES  kernel-patches/{SERIES}/{patch.name}" in proc.stdout.splitlines()
+    assert patch.read_bytes() == good  # back to exactly what the spec makes
+    assert tool("regen", "--check", env=env).returncode == 0
+
+
+def test_regen_says_plainly_when_the_upstream_is_missing(tmp_path):
+    env = {"COVEKIT_CACHE": str(tmp_path / "empty-cache"), "COVEKIT_BUILD": str(tmp_path)}
+    proc = tool("regen", "--check", env=env)
+    assert proc.returncode == 0  # codegen's outputs are fine; nothing to check the series with
+    assert (f"regen: kernel-patches/{SERIES}: generated content not checked: upstream 'linux' "
+            f"is not in the cache; run: tools/upstream import linux") in proc.stderr

@@ -8,6 +8,7 @@ the same run are what to compare across machines and commits.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shlex
@@ -230,7 +231,89 @@ def bench_import(runs: int) -> int:
     return 0
 
 
-BENCHES = {"regen": bench_regen, "tsm": bench_tsm, "import": bench_import}
+def _synthetic_series(tmp: Path, patches: int) -> dict[str, str]:
+    """An upstream git repo, a series of PATCHES patches against it, and the
+    environment pointing tools/upstream and tools/series at them."""
+    from . import git
+
+    up = tmp / "upstream"
+    up.mkdir()
+    git.run(up, "init", "--quiet", "-b", "main")
+    for i in range(patches):
+        (up / f"file{i:03d}.c").write_text("".join(f"int v{i}_{n} = {n};\n" for n in range(40)))
+    env = dict(git.FIXED_IDENTITY, GIT_AUTHOR_DATE="2001-01-01T00:00:00Z",
+               GIT_COMMITTER_DATE="2001-01-01T00:00:00Z")
+    git.run(up, "add", "-A")
+    git.run(up, "commit", "--quiet", "-m", "base", env=env)
+    base = git.run(up, "rev-parse", "HEAD")
+    for i in range(patches):
+        f = up / f"file{i:03d}.c"
+        f.write_text(f.read_text().replace(f"v{i}_20 = 20", f"v{i}_20 = 2000"))
+        git.run(up, "commit", "--quiet", "-am", f"file{i:03d}: change v{i}_20", env=env)
+    series = tmp / "kernel-patches" / "bench"
+    series.mkdir(parents=True)
+    git.run(up, "format-patch", "--quiet", "--zero-commit", "--no-signature", "--full-index",
+            "--no-numbered", "-o", str(series), f"{base}..HEAD")
+    git.run(up, "reset", "--quiet", "--hard", base)
+    files = sorted(p.name for p in series.glob("*.patch"))
+    (series / "series.yaml").write_text(
+        "title: bench\nupstream: bench\nbase:\n  commit: " + base + "\n  describe: base\n"
+        "change-id: 20261121-bench-000000000000\nrevision: 1\nprerequisites: []\n"
+        "patches:\n" + "".join(f"  - file: {f}\n    generated: []\n    build: []\n"
+                                for f in files) + "history: []\n")
+    (tmp / "upstreams.yaml").write_text(
+        f"upstreams:\n  bench:\n    source: git\n    git: {up}\n    ref: main\n")
+    return {"COVEKIT_SERIES_DIR": str(tmp / "kernel-patches"), "COVEKIT_CACHE": str(tmp / "cache"),
+            "COVEKIT_UPSTREAMS": str(tmp / "upstreams.yaml"), "COVEKIT_BUILD": str(tmp / "build")}
+
+
+def bench_series(runs: int) -> int:
+    from . import git
+
+    patches = 50
+    with tempfile.TemporaryDirectory(prefix="covekit-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        env = dict(os.environ, **_synthetic_series(tmp, patches))
+        tools = ROOT / "tools"
+        subprocess.run([str(tools / "upstream"), "import", "bench", "-q"], env=env, check=True,
+                       capture_output=True)
+        repo = tmp / "cache/upstream/bench.git"
+        base = git.run(repo, "rev-parse", "refs/covekit/upstream/bench")
+        series_files = sorted(str(p) for p in (tmp / "kernel-patches/bench").glob("*.patch"))
+        plain_wt = tmp / "plain-wt"
+        times: dict[str, list[float]] = {"git worktree add + git am": [], "tools/series apply": []}
+        for _ in range(runs):
+            start = time.perf_counter()
+            git.run(repo, "worktree", "add", "--quiet", "--detach", str(plain_wt), base)
+            git.run(plain_wt, "am", "--quiet", *series_files, env=git.FIXED_IDENTITY)
+            times["git worktree add + git am"].append(time.perf_counter() - start)
+            git.run(repo, "worktree", "remove", "--force", str(plain_wt))
+            start = time.perf_counter()
+            proc = subprocess.run([str(tools / "series"), "apply", "bench"], env=env,
+                                  capture_output=True, text=True)
+            times["tools/series apply"].append(time.perf_counter() - start)
+            if proc.returncode != 0:
+                sys.exit(f"bench: tools/series apply failed: {proc.stderr.strip()}")
+        report(f"series: apply {patches} patches", {n: statistics.median(t)
+                                                     for n, t in times.items()},
+               "git worktree add + git am", runs)
+
+    # verify, per patch, on the real tree (when its upstream is imported)
+    start = time.perf_counter()
+    proc = subprocess.run([str(ROOT / "tools/series"), "verify", "kvm-pointer-masking",
+                           "--json", "-"], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode == 0:
+        n = len(json.loads(proc.stdout)["patches"])
+        print(f"bench series: verify kvm-pointer-masking: {seconds:.1f} s for {n} patch(es), "
+              f"{seconds / n:.1f} s per patch (worktree, config and build included)")
+    else:
+        print("bench series: verify skipped: it needs the linux upstream "
+              "(tools/upstream import linux)")
+    return 0
+
+
+BENCHES = {"regen": bench_regen, "tsm": bench_tsm, "series": bench_series, "import": bench_import}
 
 
 def main(argv: list[str] | None = None) -> int:

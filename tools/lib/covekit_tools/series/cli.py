@@ -51,7 +51,8 @@ class Command:
 
 COMMANDS: dict[str, Command] = {}
 # Imported before the command line is parsed; each registers its commands.
-COMMAND_MODULES: list[str] = ["covekit_tools.series.commands", "covekit_tools.series.verify"]
+COMMAND_MODULES: list[str] = ["covekit_tools.series.commands", "covekit_tools.series.verify",
+                              "covekit_tools.series.abi_check"]
 
 
 def register(command: Command) -> Command:

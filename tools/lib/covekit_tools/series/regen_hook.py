@@ -1,0 +1,145 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""The series half of ./tools/regen: generated content inside patches.
+
+A patch that owns generated kernel files (its `generated:` list) must carry
+what codegen makes from the spec.  Checking needs no worktree: the base
+versions of those few files go into a temporary directory and each patch's
+hunks for them are applied with git apply --include.  Refreshing a stale
+patch amends its commit in a scratch worktree and writes the series back
+through `tools/series refresh`'s machinery, so only that patch changes.
+
+Without the upstream in the cache nothing can be checked; that is said
+plainly, with the import command, and is not an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import tempfile
+from pathlib import Path
+
+from covekit_tools import git
+from covekit_tools.kernel import generated
+
+from . import apply, refresh, worktree
+from .context import Context
+from .errors import SeriesError
+from .manifest import Series
+
+
+def _base_file(repo: Path, base: str, path: str) -> bytes | None:
+    if not worktree.ok(repo, "cat-file", "-e", f"{base}:{path}"):
+        return None
+    return worktree.run(repo, "show", f"{base}:{path}", strip=False).encode(
+        "utf-8", "surrogateescape")
+
+
+def stale(repo: Path, series: Series) -> list[tuple[str, str]]:
+    """(patch file, path) for every generated file a patch carries wrongly."""
+    stack = apply.chain(series.store, series)
+    paths = sorted({p for s in stack for e in s.patches for p in e.generated})
+    if not paths:
+        return []
+    base = series.base_commit
+    originals = {p: _base_file(repo, base, p) for p in paths}
+    found = []
+    with tempfile.TemporaryDirectory(prefix="covekit-regen-") as tmp:
+        root = Path(tmp)
+        for path, data in originals.items():
+            if data is not None:
+                (root / path).parent.mkdir(parents=True, exist_ok=True)
+                (root / path).write_bytes(data)
+        includes = [f"--include={p}" for p in paths]
+        for s in stack:
+            for entry in s.patches:
+                patch = s.dir / entry.file if s.dir else None
+                if patch is None:
+                    raise SeriesError(f"{s.name}: not on disk")
+                git.run(root, "apply", "--allow-empty", *includes, str(patch))
+                if s is not series:
+                    continue
+                for path in entry.generated:
+                    have = (root / path).read_bytes() if (root / path).is_file() else None
+                    if have != generated.expected(path, originals[path]):
+                        found.append((entry.file, path))
+    return found
+
+
+def refresh_generated(repo: Path, series: Series) -> refresh.Report:
+    """Rewrite the patches of SERIES whose generated content is stale."""
+    stack = apply.chain(series.store, series)
+    base = series.base_commit
+    with worktree.scratch(repo, base) as wt:
+        since = apply.apply_chain(wt, repo, base, stack[:-1]).tip if len(stack) > 1 else base
+        for entry in series.patches:
+            apply.am(wt, [series.dir / entry.file])
+            changed = False
+            for path in entry.generated:
+                want = generated.expected(path, _base_file(repo, base, path))
+                target = wt / path
+                if not target.is_file() or target.read_bytes() != want:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(want)
+                    worktree.run(wt, "add", path)
+                    changed = True
+            if changed:
+                worktree.run(wt, "commit", "--quiet", "--amend", "--no-edit", "--no-verify")
+        tip = worktree.run(wt, "rev-parse", "HEAD")
+        return refresh.write_back(series, wt, since, tip)
+
+
+def stamp_of(ctx: Context, names: list[str]) -> str:
+    """Everything the check depends on: skip it when none of it changed."""
+    from covekit_codegen.regen import Layout
+
+    layout = Layout(ctx.root)
+    h = hashlib.sha256(f"{layout.generator_hash()} {layout.spec_hash()}".encode())
+    for name in names:
+        for f in sorted((ctx.series_root / name).iterdir()):
+            h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="tools/regen (series)")
+    ap.add_argument("--check", action="store_true")
+    ap.add_argument("-q", "--quiet", action="store_true")
+    args, _ = ap.parse_known_args(argv)  # the rest is codegen's
+    ctx = Context.from_env()
+    store = apply.store_of(ctx)
+    names = store.names()
+    stamp = ctx.build / "regen-series.stamp"
+    key = stamp_of(ctx, names)
+    if stamp.is_file() and stamp.read_text() == key:
+        return 0
+    status, clean = 0, True
+    for name in names:
+        try:
+            series = apply.load(ctx, name)
+            repo, _ = ctx.resolve(series.upstream)
+        except SeriesError as err:
+            clean = False
+            print(f"regen: kernel-patches/{name}: generated content not checked: {err}",
+                  file=sys.stderr)
+            continue
+        found = stale(repo, series)
+        if args.check:
+            for patch, path in found:
+                print(f"regen --check: stale: kernel-patches/{name}/{patch}: {path} is not "
+                      f"what the spec generates", file=sys.stderr)
+            status |= bool(found)
+        elif found:
+            report = refresh_generated(repo, series)
+            for patch in report.written:
+                if not args.quiet:
+                    print(f"  SERIES  kernel-patches/{name}/{patch}")
+    if status == 0 and clean:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(stamp_of(ctx, names))  # after any rewrite
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
