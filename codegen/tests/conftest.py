@@ -75,6 +75,34 @@ class Checkout:
                 and "__pycache__" not in p.parts}
 
 
+def pos(c: Checkout, rel: str, needle: str, at: str | None = None,
+        start: str | int | None = None) -> str:
+    """'rel:LINE:COL' of the first line containing needle at or after start (a
+    line number, or the first line containing that text), COL being where `at`
+    (default: needle) begins on that line."""
+    first = c.line_of(rel, start) if isinstance(start, str) else start or 1
+    line = c.line_of(rel, needle, first)
+    text = c.read(rel).splitlines()[line - 1]
+    return f"{rel}:{line}:{text.index(at if at is not None else needle) + 1}"
+
+
+def assert_regen_refused(checkout: Checkout, expected: list[str]) -> None:
+    """regen refuses the spec: exit 2, exactly these lines (a line ending in
+    '...' is a prefix), no traceback, and not a byte written."""
+    before = checkout.snapshot()
+    r = checkout.regen()
+    assert "Traceback" not in r.stderr, r.stderr
+    assert "internal error" not in r.stderr, r.stderr
+    assert r.returncode == 2, r.stderr
+    assert len(r.lines) == len(expected), r.stderr
+    for got, want in zip(r.lines, expected, strict=True):
+        if want.endswith("..."):
+            assert got.startswith(want[:-3]), r.stderr
+        else:
+            assert got == want, r.stderr
+    assert checkout.snapshot() == before, "a refused regen wrote files"
+
+
 @pytest.fixture
 def checkout(tmp_path: Path) -> Checkout:
     dst = tmp_path / "covekit"

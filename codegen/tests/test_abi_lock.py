@@ -10,18 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from conftest import Checkout
+from conftest import Checkout, pos
 
 COVE, SBI, LOCK = "spec/cove.yaml", "spec/sbi.yaml", "spec/abi.lock"
 
-
-def pos(c: Checkout, rel: str, needle: str, at: str | None = None,
-        start: str | None = None) -> str:
-    """'rel:LINE:COL' of the first line containing needle (at or after the line
-    containing start), COL being where `at` (default: needle) begins."""
-    line = c.line_of(rel, needle, c.line_of(rel, start) if start else 1)
-    text = c.read(rel).splitlines()[line - 1]
-    return f"{rel}:{line}:{text.index(at if at is not None else needle) + 1}"
 
 
 def locked(c: Checkout, entry: str) -> str:

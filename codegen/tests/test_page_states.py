@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Checkout
+from conftest import ROOT, Checkout, assert_regen_refused, pos
 from covekit_codegen.regen import Layout, load_spec
 
 TSM, LOCK, EXTRA = "spec/tsm.yaml", "spec/abi.lock", "spec/extra.yaml"
@@ -279,14 +279,6 @@ def test_spec_without_page_states_needs_no_dot(checkout: Checkout, tmp_path: Pat
 
 # --- malformed page states ------------------------------------------------------
 
-def pos(c: Checkout, rel: str, needle: str, at: str | None = None,
-        start: str | None = None) -> str:
-    """'rel:LINE:COL' of the first line containing needle at or after the first
-    line containing start, COL being where `at` (default: needle) begins."""
-    line = c.line_of(rel, needle, c.line_of(rel, start) if start else 1)
-    text = c.read(rel).splitlines()[line - 1]
-    return f"{rel}:{line}:{text.index(at if at is not None else needle) + 1}"
-
 
 def lock_line(c: Checkout, entry: str) -> int:
     lines = c.read(LOCK).splitlines()
@@ -455,13 +447,7 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_malformed_page_states_are_refused(checkout: Checkout, case: Case) -> None:
     case.mutate(checkout)
-    before = checkout.snapshot()
-    r = checkout.regen()
-    assert "Traceback" not in r.stderr, r.stderr
-    assert "internal error" not in r.stderr, r.stderr
-    assert r.returncode == 2, r.stderr
-    assert r.lines == case.expect(checkout), r.stderr
-    assert checkout.snapshot() == before, "a refused regen wrote files"
+    assert_regen_refused(checkout, case.expect(checkout))
 
 
 def test_accepted_renumbering_regenerates_the_header(checkout: Checkout) -> None:
