@@ -186,6 +186,7 @@ def check(layout: Layout) -> list[str]:
 
 def write_linux_tree(layout: Layout, tree: Path) -> list[tuple[str, str]]:
     """Write the Linux-side files into a kernel tree and splice its kvm.h."""
+    from .kvm_fragments import REGIONS, splice_fragments
     from .kvm_splice import splice_kvm_h
     from .outputs import outputs
     from .render import DO_NOT_EDIT, environment, render
@@ -212,6 +213,11 @@ def write_linux_tree(layout: Layout, tree: Path) -> list[tuple[str, str]]:
         todo.append((target, data))
     text = kvm_h.read_text(encoding="utf-8")
     spliced = splice_kvm_h(text, spec, str(kvm_h))
+    sources = {}
+    for path in REGIONS:
+        if (tree / path).is_file():
+            old = (tree / path).read_text(encoding="utf-8")
+            sources[path] = (old, splice_fragments(old, spec, str(tree / path), path))
     if refused:
         raise SpecError(refused)
     done = []
@@ -221,4 +227,8 @@ def write_linux_tree(layout: Layout, tree: Path) -> list[tuple[str, str]]:
     if spliced != text:
         write_atomic(kvm_h, spliced.encode("utf-8"))
         done.append(("SPLICE", str(kvm_h)))
+    for path, (old, new) in sources.items():
+        if new != old:
+            write_atomic(tree / path, new.encode("utf-8"))
+            done.append(("SPLICE", str(tree / path)))
     return done

@@ -8,6 +8,12 @@ serial console and ends by writing to the virt test device, so QEMU's exit
 status is its verdict. Extra QEMU arguments for a suite, one a line, go in
 selftests/tsm/<suite>.qemu.
 
+Target kernel takes a series: `tools/selftest kernel SERIES` applies it,
+builds a minimal riscv64 kernel and the KVM selftests in build/kernel/SERIES,
+and boots it once per `boot` line of selftests/kernel/SERIES.suite (a suite
+each); a static /init runs the suite's tests and prints KTAP (see
+selftests/kernel/README.md).
+
 environment:
   COVEKIT_BUILD          build root (default: <checkout>/build)
   COVEKIT_QEMU           QEMU binary (default: qemu-system-riscv64)
@@ -31,7 +37,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from covekit_tools import ktap, qemu
+from covekit_tools import kernel_selftest, ktap, qemu
 from covekit_tools.ktap import Status
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -54,9 +60,31 @@ class Suite:
 
 
 @dataclass(frozen=True)
+class Plan:
+    """What one run of a target boots."""
+
+    label: str  # how the report names the target: tsm, kernel/SERIES
+    suites: list[Suite]
+    logs: Path  # each suite's console is kept there
+
+
+# Console text that means the machine crashed, and the crash's reason: {rest}
+# is the rest of the line after the marker.
+Panics = tuple[tuple[str, str], ...]
+FIRMWARE_PANICS: Panics = ((PANIC, "firmware panic"),)
+
+
+@dataclass(frozen=True)
 class Target:
     name: str
-    suites: Callable[[Path], list[Suite]]  # the build directory's, sorted by name
+    # The build directory's suites, sorted by name (targets built with meson).
+    suites: Callable[[Path], list[Suite]] | None = None
+    # A target that takes an argument (ARGUMENT, its metavar) builds and plans
+    # itself: plan(argument, build, listing).
+    plan: Callable[[str, bool, bool], Plan] | None = None
+    argument: str | None = None
+    panics: Panics = FIRMWARE_PANICS
+    timeout: float = 30.0  # seconds per suite, before COVEKIT_TIMEOUT_SCALE
 
 
 def sidecar_args(path: Path) -> list[str]:
@@ -91,8 +119,23 @@ def runner_fixture_suites(build: Path) -> list[Suite]:
     return payload_suites(build, "runner-fixtures")
 
 
-TARGETS = {t.name: t for t in [Target("tsm", tsm_suites),
-                               Target("runner-fixtures", runner_fixture_suites)]}
+def kernel_plan(series: str, build: bool, listing: bool) -> Plan:
+    # One suite per boot of selftests/kernel/<series>.suite.
+    try:
+        prepared = kernel_selftest.prepare(series, build=build, listing=listing)
+    except kernel_selftest.KernelSelftestError as err:
+        raise Fatal(str(err)) from None
+    return Plan(f"kernel/{series}", [Suite(name, args) for name, args in prepared.boots],
+                prepared.where.logs)
+
+
+TARGETS = {t.name: t for t in [
+    Target("tsm", tsm_suites),
+    Target("runner-fixtures", runner_fixture_suites),
+    # A boot under TCG with -smp 2 runs the whole get-reg-list in about 20 s.
+    Target("kernel", plan=kernel_plan, argument="SERIES", timeout=120.0,
+           panics=((kernel_selftest.PANIC, "kernel panic{rest}"),)),
+]}
 
 
 def build_dir() -> Path:
@@ -151,13 +194,16 @@ class SuiteRun:
         return lines[-CONSOLE_TAIL:]
 
 
-def crash_reason(run: qemu.QemuRun, report: ktap.Report, timeout: float) -> str | None:
+def crash_reason(run: qemu.QemuRun, report: ktap.Report, timeout: float,
+                 panics: Panics = FIRMWARE_PANICS) -> str | None:
     if run.exit_code and not run.console.strip():
         said = [line for line in run.stderr.splitlines() if line.strip()]
         why = f": {said[0]}" if said else ""
         return f"QEMU failed to start (exit status {run.exit_code}){why}"
-    if PANIC in run.console:
-        return "firmware panic"
+    for marker, reason in panics:
+        for line in run.console.splitlines():
+            if marker in line:
+                return reason.format(rest=line.split(marker, 1)[1].rstrip())
     if run.timed_out:
         return f"timeout after {timeout:g}s"
     if problem := report.problem():
@@ -170,18 +216,19 @@ def crash_reason(run: qemu.QemuRun, report: ktap.Report, timeout: float) -> str 
     return None
 
 
-def run_suite(suite: Suite, timeout: float) -> SuiteRun:
+def run_suite(suite: Suite, timeout: float, panics: Panics = FIRMWARE_PANICS) -> SuiteRun:
     run = qemu.run_qemu(suite.qemu_args, timeout)
     report = ktap.parse(run.console)
-    return SuiteRun(suite, run, report, crash_reason(run, report, timeout))
+    return SuiteRun(suite, run, report, crash_reason(run, report, timeout, panics))
 
 
 def run_suites(suites: list[Suite], timeout: float, jobs: int,
-               show: Callable[[SuiteRun], None]) -> list[SuiteRun]:
+               show: Callable[[SuiteRun], None],
+               panics: Panics = FIRMWARE_PANICS) -> list[SuiteRun]:
     """Run up to `jobs` suites at once; show each as soon as those before it are shown."""
     pool = ThreadPoolExecutor(max_workers=jobs)
     try:
-        futures = [pool.submit(run_suite, suite, timeout) for suite in suites]
+        futures = [pool.submit(run_suite, suite, timeout, panics) for suite in suites]
         runs = []
         for future in futures:
             runs.append(future.result())
@@ -272,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("target", nargs="?", default="tsm", choices=sorted(TARGETS),
                     help="what to test (default tsm)")
+    ap.add_argument("argument", nargs="?", metavar="SERIES",
+                    help="kernel: the series of kernel-patches/ to build and boot")
     ap.add_argument("--suite", action="append", metavar="NAME",
                     help="run only this suite; repeat for more")
     ap.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
@@ -279,30 +328,41 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--junit", type=Path, metavar="FILE", help="also write JUnit XML to FILE")
     ap.add_argument("--list", action="store_true", help="list the suites and exit")
     ap.add_argument("--no-build", action="store_true", help="use the build as it is")
-    ap.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
-                    help="per suite, times COVEKIT_TIMEOUT_SCALE (default 30)")
+    ap.add_argument("--timeout", type=float, metavar="SECONDS",
+                    help="per suite, times COVEKIT_TIMEOUT_SCALE (default 30; kernel 120)")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="print each suite's QEMU command and whole console")
     args = ap.parse_args(argv)
     if args.jobs < 1:
         ap.error("-j must be at least 1")
-    if not 0 < args.timeout < float("inf"):
+    if args.timeout is not None and not 0 < args.timeout < float("inf"):
         ap.error("--timeout must be a positive number of seconds")
+    target = TARGETS[args.target]
+    if target.argument and not args.argument:
+        ap.error(f"{target.name} needs {target.argument}: tools/selftest {target.name} "
+                 f"{target.argument}")
+    if not target.argument and args.argument:
+        ap.error(f"{target.name} takes no argument (got {args.argument!r})")
     try:
-        timeout = args.timeout * qemu.timeout_scale()
+        timeout = (args.timeout or target.timeout) * qemu.timeout_scale()
     except ValueError as err:
         ap.error(str(err))
 
-    target = TARGETS[args.target]
-    build_path = build_dir()
     try:
-        check_tools(building=not args.no_build, running=not args.list)
-        if not args.no_build:
-            build(build_path)
-        suites = target.suites(build_path)
+        if target.plan is not None:
+            plan = target.plan(args.argument, not args.no_build and not args.list, args.list)
+        else:
+            assert target.suites is not None
+            build_path = build_dir()
+            check_tools(building=not args.no_build, running=not args.list)
+            if not args.no_build:
+                build(build_path)
+            plan = Plan(target.name, target.suites(build_path),
+                        build_path / "selftest-logs" / target.name)
     except Fatal as err:
         print(f"selftest: {err}", file=sys.stderr)
         return 1
+    suites = plan.suites
     if args.suite:
         known = [s.name for s in suites]
         if unknown := [name for name in args.suite if name not in known]:
@@ -314,16 +374,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     def show(sr: SuiteRun) -> None:
-        print(format_suite(target.name, sr, args.verbose), flush=True)
+        print(format_suite(plan.label, sr, args.verbose), flush=True)
 
     try:
-        runs = run_suites(suites, timeout, args.jobs, show)
+        runs = run_suites(suites, timeout, args.jobs, show, target.panics)
     except KeyboardInterrupt:
         print("selftest: interrupted", file=sys.stderr)
         return 130
-    write_logs(build_path / "selftest-logs" / target.name, runs)
+    write_logs(plan.logs, runs)
     if args.junit:
-        write_junit(args.junit, target.name, runs)
+        write_junit(args.junit, plan.label.replace("/", "."), runs)
     passed, failed, skipped = (sum(sr.count(status) for sr in runs)
                                for status in (Status.PASS, Status.FAIL, Status.SKIP))
     print(f"selftest: {passed} passed, {failed} failed, {skipped} skipped")
