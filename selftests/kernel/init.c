@@ -260,7 +260,7 @@ static int parse_suite(char *text, struct test *tests)
 		else if (n > 0)
 			parse_test(&tests[count], words, n, &why);
 		if (why) {
-			printf("Bail out! %s:%d: %s\n", suite_path, lineno, why);
+			printf("1..0\nBail out! %s:%d: %s\n", suite_path, lineno, why);
 			return -1;
 		}
 		count++;
@@ -323,7 +323,7 @@ static int run(char *const argv[], struct buf *out)
 		dup2(fds[1], STDOUT_FILENO);
 		dup2(fds[1], STDERR_FILENO);
 		execv(path, argv);
-		dprintf(STDERR_FILENO, "init: cannot run %s: %s\n", path,
+		dprintf(STDERR_FILENO, "init: cannot execute %s: %s\n", path,
 			strerror(errno));
 		_exit(127);
 	}
@@ -518,7 +518,8 @@ int main(void)
 		printf("# init: %s: %s\n", cmdline_path, strerror(errno));
 	text = read_file(suite_path);
 	if (!text) {
-		printf("Bail out! %s: %s\n", suite_path, strerror(errno));
+		/* A plan, so that the runner reports the bail out's reason. */
+		printf("1..0\nBail out! %s: %s\n", suite_path, strerror(errno));
 		count = -1;
 	} else {
 		count = parse_suite(text, tests);

@@ -48,6 +48,8 @@ MACHINE = ["-smp", "2", "-m", "1G", "-no-reboot"]
 # panic=-1 and -no-reboot: a kernel panic ends QEMU at once.
 CMDLINE = ["console=ttyS0", "panic=-1"]
 TOOLS = [CROSS_CC, "make", "rsync", "flex", "bison", "bc"]  # make headers_install needs rsync
+# The static C library the selftests and init link with (libc6-dev-riscv64-cross).
+STATIC_LIBC = Path("/usr/riscv64-linux-gnu/lib/libc.a")
 
 # The Linux panic line, "Kernel panic - not syncing: ...": a crash of the boot.
 PANIC = "Kernel panic"
@@ -63,7 +65,8 @@ def progress(message: str) -> None:
 
 # The suite file ------------------------------------------------------------
 
-NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,126}\Z")  # init.c: MAX_NAME
+MAX_WORDS = MAX_TESTS = 64  # init.c's limits
 VAR = re.compile(r"[a-z][a-z0-9_]*\Z")
 VALUES = ("present", "absent")
 EXPECTS = ("exit", "present", "absent")
@@ -172,6 +175,9 @@ def parse_suite(text: str, path: Path, display: str | None = None) -> SuiteFile:
             problem(number, str(err))
             continue
         kind = words[0]
+        if len(words) > MAX_WORDS:
+            problem(number, f"more than {MAX_WORDS} words")
+            continue
         if kind == "boot":
             parts = _split_at(words, 2)
             if len(words) < 2 or parts is None:
@@ -189,7 +195,8 @@ def parse_suite(text: str, path: Path, display: str | None = None) -> SuiteFile:
                 else:
                     values[var] = value
             if not NAME.match(words[1]):
-                problem(number, f"boot name {words[1]!r}: letters, digits, '.', '_', '-'")
+                problem(number, f"boot name {words[1]!r}: letters, digits, '.', '_', '-' "
+                                f"(at most 127)")
             boots.append(Boot(words[1], values, tuple(qemu_args), number))
         elif kind == "test":
             parts = _split_at(words, 3)
@@ -200,7 +207,8 @@ def parse_suite(text: str, path: Path, display: str | None = None) -> SuiteFile:
             patterns, argv = parts
             expect = words[2]
             if not NAME.match(words[1]):
-                problem(number, f"test name {words[1]!r}: letters, digits, '.', '_', '-'")
+                problem(number, f"test name {words[1]!r}: letters, digits, '.', '_', '-' "
+                                f"(at most 127)")
             if expect not in EXPECTS and not (expect.startswith("$") and VAR.match(expect[1:])):
                 problem(number, f"EXPECT {expect!r}: exit, present, absent or $VAR")
             elif expect == "exit" and patterns:
@@ -226,6 +234,8 @@ def parse_suite(text: str, path: Path, display: str | None = None) -> SuiteFile:
         problem(1, "no boot line: nothing to run")
     if not tests:
         problem(1, "no test line: nothing to run")
+    if len(tests) > MAX_TESTS:
+        problem(tests[MAX_TESTS].line, f"more than {MAX_TESTS} tests")
     used = {t.expect[1:]: t.line for t in tests if t.expect.startswith("$")}
     for boot in boots:
         for var, line in used.items():
@@ -373,6 +383,8 @@ def layout(series: str) -> Layout:
 
 def check_tools(building: bool, running: bool) -> None:
     missing = [tool for tool in TOOLS if building and not shutil.which(tool)]
+    if building and not STATIC_LIBC.is_file():
+        missing.append(f"{STATIC_LIBC} (libc6-dev-riscv64-cross)")
     if running:
         if not shutil.which(qemu.qemu_binary()):
             missing.append(qemu.qemu_binary())
@@ -385,6 +397,7 @@ def check_tools(building: bool, running: bool) -> None:
 def apply(series: str) -> tuple[Path, str, Path]:
     """SERIES applied by tools/series apply: its worktree, the tip commit and
     the series' config fragment."""
+    # Here, not at the top: tools/selftest tsm needs none of tools/series.
     from covekit_tools.series import apply as series_apply
     from covekit_tools.series.context import Context
     from covekit_tools.series.errors import ManifestError, SeriesError
@@ -429,7 +442,8 @@ def configure(tree: Path, where: Layout, tip: str, series_fragment: Path) -> Non
 
 
 def build_kernel(tree: Path, where: Layout) -> None:
-    progress(f"building the kernel in {where.out} (this takes ~3 min cold)")
+    progress(f"building the kernel in {where.out} " +
+             ("(incremental)" if where.image.is_file() else "(this takes ~3 min cold)"))
     kbuild.make(tree, where.out, "Image")
     kbuild.make(tree, where.out, "headers_install")
 
