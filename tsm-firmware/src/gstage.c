@@ -158,8 +158,24 @@ int gstage_unmap(struct gstage_pool *pool, uint64_t gpa, uint64_t size)
 	return 0;
 }
 
-unsigned int gstage_unmap_tables(const struct gstage_pool *pool, uint64_t gpa,
-				 uint64_t size)
+static bool is_valid_leaf(uint64_t pte)
+{
+	return (pte & PTE_V) && is_leaf(pte);
+}
+
+static bool is_empty(uint64_t pte)
+{
+	return !(pte & PTE_V);
+}
+
+/*
+ * Tables a walk to every 4 KiB page of [gpa, gpa + size) takes, when each
+ * root or 2 MiB-level entry for which needs() holds must become a table:
+ * a leaf to split (unmap) or an empty entry to fill (map).  A root entry
+ * that needs one costs two: itself and the 2 MiB level below it.
+ */
+static unsigned int tables_needed(const struct gstage_pool *pool, uint64_t gpa,
+				  uint64_t size, bool (*needs)(uint64_t pte))
 {
 	uint64_t last_1g = UINT64_MAX, last_2m = UINT64_MAX;
 	unsigned int tables = 0;
@@ -168,18 +184,17 @@ unsigned int gstage_unmap_tables(const struct gstage_pool *pool, uint64_t gpa,
 	     gpa += SZ_4K) {
 		uint64_t pte = pool->root[index_at(gpa, 0)];
 
-		if (!(pte & PTE_V))
-			continue;
-		if (is_leaf(pte)) {
-			/* 1 GiB -> 2 MiB leaves, then that 2 MiB -> 4 KiB. */
+		if (needs(pte)) {
 			tables += gpa >> 30 != last_1g;
 			tables += gpa >> 21 != last_2m;
 			last_1g = gpa >> 30;
 			last_2m = gpa >> 21;
 			continue;
 		}
+		if (!(pte & PTE_V) || is_leaf(pte))
+			continue;	/* the operation itself refuses this page */
 		pte = table_of(pte)[index_at(gpa, 1)];
-		if (pte & PTE_V && is_leaf(pte) && gpa >> 21 != last_2m) {
+		if (needs(pte) && gpa >> 21 != last_2m) {
 			tables++;
 			last_2m = gpa >> 21;
 		}
@@ -187,33 +202,16 @@ unsigned int gstage_unmap_tables(const struct gstage_pool *pool, uint64_t gpa,
 	return tables;
 }
 
+unsigned int gstage_unmap_tables(const struct gstage_pool *pool, uint64_t gpa,
+				 uint64_t size)
+{
+	return tables_needed(pool, gpa, size, is_valid_leaf);
+}
+
 unsigned int gstage_map_tables(const struct gstage_pool *pool, uint64_t gpa,
 			       uint64_t size)
 {
-	uint64_t last_1g = UINT64_MAX, last_2m = UINT64_MAX;
-	unsigned int tables = 0;
-
-	for (uint64_t end = gpa + size; gpa < end && gpa >= end - size;
-	     gpa += SZ_4K) {
-		uint64_t pte = pool->root[index_at(gpa, 0)];
-
-		if (!(pte & PTE_V)) {
-			/* Both lower levels are missing. */
-			tables += gpa >> 30 != last_1g;
-			tables += gpa >> 21 != last_2m;
-			last_1g = gpa >> 30;
-			last_2m = gpa >> 21;
-			continue;
-		}
-		if (is_leaf(pte))
-			continue;	/* gstage_map() will refuse the overlap */
-		pte = table_of(pte)[index_at(gpa, 1)];
-		if (!(pte & PTE_V) && gpa >> 21 != last_2m) {
-			tables++;
-			last_2m = gpa >> 21;
-		}
-	}
-	return tables;
+	return tables_needed(pool, gpa, size, is_empty);
 }
 
 int gstage_lookup(const struct gstage_pool *pool, uint64_t gpa, uint64_t *hpa,
