@@ -79,14 +79,26 @@ static int add_range(struct mem_range *arr, unsigned int *nr,
 	return 0;
 }
 
+typedef int (*add_range_fn)(struct platform *plat, uint64_t base,
+			    uint64_t size, int arg);
+
 /*
- * Call add() for every (address, size) pair of node's "reg" with a
- * non-zero size.  A pair that wraps past the top of the address space is
- * FDT_ERR_BADVALUE; a node without "reg" adds nothing.
+ * Pass one (address, size) pair from the FDT to add(): a zero size adds
+ * nothing, and a pair that wraps past the top of the address space is
+ * FDT_ERR_BADVALUE.
  */
-static int for_each_reg(const struct fdt *fdt, int node,
-			int (*add)(struct platform *plat, uint64_t base,
-				   uint64_t size, int arg),
+static int add_fdt_range(add_range_fn add, struct platform *plat,
+			 uint64_t base, uint64_t size, int arg)
+{
+	if (size == 0)
+		return 0;
+	if (base + size < base)
+		return FDT_ERR_BADVALUE;
+	return add(plat, base, size, arg);
+}
+
+/* add_fdt_range() for every pair of node's "reg"; none without "reg". */
+static int for_each_reg(const struct fdt *fdt, int node, add_range_fn add,
 			struct platform *plat, int arg)
 {
 	uint64_t base, size;
@@ -99,11 +111,7 @@ static int for_each_reg(const struct fdt *fdt, int node,
 			return 0;
 		if (err)
 			return err;
-		if (size == 0)
-			continue;
-		if (base + size < base)
-			return FDT_ERR_BADVALUE;
-		err = add(plat, base, size, arg);
+		err = add_fdt_range(add, plat, base, size, arg);
 		if (err)
 			return err;
 	}
@@ -170,11 +178,7 @@ static int parse_reserved(const struct fdt *fdt, struct platform *plat)
 			break;
 		if (err)
 			return err;
-		if (size == 0)
-			continue;
-		if (base + size < base)
-			return FDT_ERR_BADVALUE;
-		err = add_reserved(plat, base, size, 0);
+		err = add_fdt_range(add_reserved, plat, base, size, 0);
 		if (err)
 			return err;
 	}

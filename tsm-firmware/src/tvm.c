@@ -176,10 +176,13 @@ static long check_add_pages(struct tvm *tvm, unsigned long page_type,
 	return SBI_ERR_SUCCESS;
 }
 
-static void map_tvm_page(struct tvm *tvm, uint64_t gpa, uint64_t hpa)
+/* Map a filled confidential page at gpa; it becomes the TVM's memory. */
+static void add_tvm_page(struct tvm *tvm, unsigned long tvm_id, uint64_t gpa,
+			 uint64_t hpa, unsigned long fid)
 {
 	/* check_add_pages() made sure this cannot fail. */
 	gstage_map(&tvm->gstage, gpa, hpa, PAGE_SIZE, GSTAGE_RWX);
+	give_pages(hpa, 1, TSM_PAGE_TVM_MEMORY, tvm_id, fid);
 }
 
 static void measure_page(struct tvm *tvm, uint64_t gpa, const void *page)
@@ -221,9 +224,8 @@ struct sbiret covh_add_tvm_measured_pages(unsigned long tvm_id,
 		memcpy(page, (const void *)(uintptr_t)(src_addr + i * PAGE_SIZE),
 		       PAGE_SIZE);
 		measure_page(tvm, gpa + i * PAGE_SIZE, page);
-		map_tvm_page(tvm, gpa + i * PAGE_SIZE, dest);
-		give_pages(dest, 1, TSM_PAGE_TVM_MEMORY, tvm_id,
-			   SBI_EXT_COVH_ADD_TVM_MEASURED_PAGES);
+		add_tvm_page(tvm, tvm_id, gpa + i * PAGE_SIZE, dest,
+			     SBI_EXT_COVH_ADD_TVM_MEASURED_PAGES);
 	}
 	return sbiret_value(0);
 }
@@ -246,9 +248,8 @@ struct sbiret covh_add_tvm_zero_pages(unsigned long tvm_id,
 		uint64_t page = base_page_addr + i * PAGE_SIZE;
 
 		memset((void *)(uintptr_t)page, 0, PAGE_SIZE);
-		map_tvm_page(tvm, gpa + i * PAGE_SIZE, page);
-		give_pages(page, 1, TSM_PAGE_TVM_MEMORY, tvm_id,
-			   SBI_EXT_COVH_ADD_TVM_ZERO_PAGES);
+		add_tvm_page(tvm, tvm_id, gpa + i * PAGE_SIZE, page,
+			     SBI_EXT_COVH_ADD_TVM_ZERO_PAGES);
 	}
 	return sbiret_value(0);
 }
