@@ -5,7 +5,7 @@
 
 #include "ktap.h"
 #include "payload.h"
-#include "tsm/console.h"
+#include "covekit/fmt.h"
 
 static unsigned int plan, seen, passed, failed, skipped;
 
@@ -20,7 +20,7 @@ static void result(const char *status, const char *directive, const char *fmt,
 {
 	char desc[160];
 
-	tsm_vsnprintf(desc, sizeof(desc), fmt, ap);
+	fmt_vsnprintf(desc, sizeof(desc), fmt, ap);
 	payload_printf("%s %u %s%s\n", status, ++seen, desc, directive);
 }
 
@@ -43,7 +43,7 @@ void ktap_skip(const char *reason, const char *fmt, ...)
 	char directive[96];
 	va_list ap;
 
-	tsm_snprintf(directive, sizeof(directive), " # SKIP %s", reason);
+	fmt_snprintf(directive, sizeof(directive), " # SKIP %s", reason);
 	va_start(ap, fmt);
 	result("ok", directive, fmt, ap);
 	va_end(ap);
@@ -56,7 +56,7 @@ void ktap_diag(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	tsm_vsnprintf(line, sizeof(line), fmt, ap);
+	fmt_vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
 	payload_printf("# %s\n", line);
 }

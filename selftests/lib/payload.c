@@ -5,12 +5,11 @@
 
 #include "payload.h"
 #include "sbi_cove_types.h"
-#include "tsm/console.h"
+#include "covekit/fmt.h"
+#include "covekit/sifive_test.h"
 
-/* QEMU virt's sifive,test1 device: pass, or fail with a status. */
+/* QEMU virt's sifive,test1 device. */
 #define TEST_DEVICE		0x100000UL
-#define TEST_PASS		0x5555U
-#define TEST_FAIL(status)	(((unsigned int)(status) << 16) | 0x3333U)
 
 void payload_printf(const char *fmt, ...)
 {
@@ -19,7 +18,7 @@ void payload_printf(const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = tsm_vsnprintf(line, sizeof(line), fmt, ap);
+	n = fmt_vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
 	if (n >= (int)sizeof(line))
 		n = sizeof(line) - 1;
@@ -30,7 +29,7 @@ void payload_printf(const char *fmt, ...)
 void payload_exit(int status)
 {
 	*(volatile unsigned int *)TEST_DEVICE =
-		status ? TEST_FAIL(status & 0xffff) : TEST_PASS;
+		status ? SIFIVE_TEST_FAIL(status & 0xffff) : SIFIVE_TEST_PASS;
 	/* Without a test device: shut down (QEMU then exits 0, sadly). */
 	sbi_srst_system_reset(SBI_SRST_RESET_TYPE_SHUTDOWN,
 			      status ? SBI_SRST_RESET_REASON_SYSTEM_FAILURE

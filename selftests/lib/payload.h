@@ -9,9 +9,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "covekit/riscv_encoding.h"
+#include "covekit/util.h"
 #include "sbi_ecall_stubs.h"
-
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* Each payload defines this; its return value is the exit status. */
 int payload_main(unsigned long hartid, unsigned long fdt);

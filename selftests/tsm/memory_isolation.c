@@ -10,15 +10,11 @@
 #include "payload.h"
 #include "sbi_cove_types.h"
 
-#define PG		4096UL
 #define AREA		0x81000000UL	/* host memory, away from the payload */
-#define PAGE(n)		(AREA + (n) * PG)
-
-#define CAUSE_LOAD_ACCESS	5
-#define CAUSE_STORE_ACCESS	7
+#define PAGE(n)		(AREA + (n) * PAGE_SIZE)
 
 static struct sbi_tvm_create_params params;
-static uint8_t measured_src[PG] __attribute__((aligned(4096)));
+static uint8_t measured_src[PAGE_SIZE] __attribute__((aligned(4096)));
 
 static bool fence(void)
 {
@@ -60,7 +56,7 @@ static void converted_page_faults(void)
 		"nor can OpenSBI be asked to print it: INVALID_PARAM");
 	ktap_sbi_err(sbi_covh_reclaim_pages(PAGE(0), 1).error, 0, "COVH.reclaim_pages",
 		     "reclaim it");
-	ktap_ok(all_zero(PAGE(0), PG), "it reads back as zeros, without a fault");
+	ktap_ok(all_zero(PAGE(0), PAGE_SIZE), "it reads back as zeros, without a fault");
 }
 
 static void tvm_pages_stay_confidential(void)
@@ -76,9 +72,9 @@ static void tvm_pages_stay_confidential(void)
 	ret = sbi_covh_create_tvm((unsigned long)&params, sizeof(params));
 	id = ret.value;
 	ktap_ok(ret.error == 0 && id > 0, "create_tvm: TVM %ld", id);
-	for (unsigned long i = 0; i < PG; i++)
+	for (unsigned long i = 0; i < PAGE_SIZE; i++)
 		measured_src[i] = (uint8_t)(i * 7 + 3);
-	ret = sbi_covh_add_tvm_memory_region(id, 0x80000000UL, 16 * PG);
+	ret = sbi_covh_add_tvm_memory_region(id, 0x80000000UL, 16 * PAGE_SIZE);
 	ret.error |= sbi_covh_add_tvm_page_table_pages(id, PAGE(22), 2).error;
 	ret.error |= sbi_covh_add_tvm_measured_pages(id, (unsigned long)measured_src,
 						      PAGE(24), SBI_PAGE_TYPE_PAGE_4K, 1,
@@ -101,7 +97,7 @@ static void tvm_pages_stay_confidential(void)
 	ktap_sbi_err(sbi_covh_destroy_tvm(id).error, 0, "COVH.destroy_tvm", "destroy the TVM");
 	ktap_sbi_err(sbi_covh_reclaim_pages(PAGE(16), 16).error, 0, "COVH.reclaim_pages",
 		     "then all 16 pages can be reclaimed");
-	ktap_ok(all_zero(PAGE(16), 16 * PG),
+	ktap_ok(all_zero(PAGE(16), 16 * PAGE_SIZE),
 		"and read back as zeros, the measured copy of the host's data included");
 }
 

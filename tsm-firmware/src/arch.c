@@ -2,7 +2,7 @@
 /* Hart operations for the portable logic. */
 
 #include "tsm/arch.h"
-#include "tsm/csr.h"
+#include "covekit/riscv_asm.h"
 
 void arch_hfence_gvma(void)
 {

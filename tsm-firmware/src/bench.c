@@ -7,7 +7,7 @@
 
 #include "tsm/bench.h"
 #include "tsm/console.h"
-#include "tsm/csr.h"
+#include "covekit/riscv_asm.h"
 #include "tsm/sbi_call.h"
 
 #define BENCH_CALLS	64

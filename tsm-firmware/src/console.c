@@ -6,13 +6,11 @@
 
 #include <stdarg.h>
 
+#include "covekit/sifive_test.h"
 #include "sbi_cove_types.h"
 #include "tsm/console.h"
 #include "tsm/sbi_call.h"
 #include "tsm/tsm.h"
-
-/* sifive,test1: what to write to make QEMU exit with a status. */
-#define TEST_FAIL(code)		(((code) << 16) | 0x3333)
 
 static void console_write(const char *s, unsigned long len)
 {
@@ -33,7 +31,7 @@ static void console_write(const char *s, unsigned long len)
 static void vprint(const char *fmt, va_list ap)
 {
 	static char line[256];
-	int n = tsm_vsnprintf(line, sizeof(line), fmt, ap);
+	int n = fmt_vsnprintf(line, sizeof(line), fmt, ap);
 
 	if (n >= (int)sizeof(line))
 		n = sizeof(line) - 1;
@@ -63,7 +61,7 @@ void tsm_panic(const char *fmt, ...)
 	for (unsigned int i = 0; i < tsm.plat.nr_devices; i++) {
 		if (tsm.plat.devices[i].kind == DEVICE_TEST)
 			*(volatile unsigned int *)(unsigned long)
-				tsm.plat.devices[i].range.base = TEST_FAIL(1);
+				tsm.plat.devices[i].range.base = SIFIVE_TEST_FAIL(1);
 	}
 	sbi_call(SBI_EXT_SRST, SBI_EXT_SRST_SYSTEM_RESET,
 		 (const unsigned long[6]){ SBI_SRST_RESET_TYPE_SHUTDOWN,

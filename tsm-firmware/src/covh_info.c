@@ -5,7 +5,7 @@
 #include "cove_handlers.h"
 #include "sbi_cove_types.h"
 #include "tsm/sbiret.h"
-#include "tsm/string.h"
+#include "covekit/string.h"
 #include "tsm/tsm.h"
 
 /* tsm_version: major in bits 31:16, minor in bits 15:0. */

@@ -9,7 +9,7 @@
 #include "cove_handlers.h"
 #include "tsm/arch.h"
 #include "tsm/sbiret.h"
-#include "tsm/string.h"
+#include "covekit/string.h"
 #include "tsm/tsm.h"
 
 #define HOST_PAGE_PROT	GSTAGE_RWX

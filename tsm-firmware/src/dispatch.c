@@ -5,12 +5,11 @@
  */
 
 #include "cove_dispatch_table.h"
+#include "covekit/util.h"
 #include "tsm/console.h"
 #include "tsm/dispatch.h"
 #include "tsm/pages.h"
 #include "tsm/sbiret.h"
-
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* CoVE: a6[15:0] is the FID; a6[31:26] selects a supervisor domain. */
 #define COVE_FID_MASK	0xffffUL
@@ -133,8 +132,8 @@ const char *dispatch_call_name(unsigned long eid, unsigned long fid,
 	const struct sbi_abi_extension *ext = tsm_extension(eid);
 
 	if (ext && fid < ext->ncalls && ext->calls[fid].name)
-		tsm_snprintf(buf, size, "%s.%s", ext->name, ext->calls[fid].name);
+		fmt_snprintf(buf, size, "%s.%s", ext->name, ext->calls[fid].name);
 	else
-		tsm_snprintf(buf, size, "eid %#lx fid %lu", eid, fid);
+		fmt_snprintf(buf, size, "eid %#lx fid %lu", eid, fid);
 	return buf;
 }

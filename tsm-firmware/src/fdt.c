@@ -15,7 +15,7 @@
 #include <stdint.h>
 
 #include "tsm/fdt.h"
-#include "tsm/string.h"
+#include "covekit/string.h"
 
 #define FDT_MAGIC		0xd00dfeedU
 

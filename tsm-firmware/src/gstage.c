@@ -7,8 +7,9 @@
 
 #include <stdbool.h>
 
+#include "covekit/riscv_encoding.h"
 #include "tsm/gstage.h"
-#include "tsm/string.h"
+#include "covekit/string.h"
 
 #define PTE_V		(1ULL << 0)
 #define PTE_U		(1ULL << 4)	/* G-stage leaves must have U set */
@@ -17,7 +18,6 @@
 #define PTE_PERM	((uint64_t)GSTAGE_RWX)
 #define PTE_PPN_SHIFT	10
 
-#define SZ_4K		(1ULL << 12)
 #define SZ_2M		(1ULL << 21)
 #define SZ_1G		(1ULL << 30)
 
@@ -46,7 +46,7 @@ static uint64_t *alloc_table(struct gstage_pool *pool)
 		return NULL;
 	uint64_t *table = pool->pages[pool->used++];
 
-	memset(table, 0, SZ_4K);
+	memset(table, 0, PAGE_SIZE);
 	return table;
 }
 
@@ -86,7 +86,7 @@ static int map_leaf(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
 int gstage_map(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
 	       uint64_t size, unsigned int prot)
 {
-	if ((gpa | hpa | size) & (SZ_4K - 1) || !(prot & GSTAGE_R) ||
+	if ((gpa | hpa | size) & (PAGE_SIZE - 1) || !(prot & GSTAGE_R) ||
 	    prot & ~GSTAGE_RWX || gpa + size < gpa ||
 	    gpa + size > 1ULL << GSTAGE_GPA_BITS)
 		return -1;
@@ -129,10 +129,10 @@ static int split_leaf(struct gstage_pool *pool, uint64_t *pte,
 
 int gstage_unmap(struct gstage_pool *pool, uint64_t gpa, uint64_t size)
 {
-	if ((gpa | size) & (SZ_4K - 1) || gpa + size < gpa ||
+	if ((gpa | size) & (PAGE_SIZE - 1) || gpa + size < gpa ||
 	    gpa + size > 1ULL << GSTAGE_GPA_BITS)
 		return -1;
-	for (; size; gpa += SZ_4K, size -= SZ_4K) {
+	for (; size; gpa += PAGE_SIZE, size -= PAGE_SIZE) {
 		uint64_t *table = pool->root;
 		unsigned int level;
 
@@ -181,7 +181,7 @@ static unsigned int tables_needed(const struct gstage_pool *pool, uint64_t gpa,
 	unsigned int tables = 0;
 
 	for (uint64_t end = gpa + size; gpa < end && gpa >= end - size;
-	     gpa += SZ_4K) {
+	     gpa += PAGE_SIZE) {
 		uint64_t pte = pool->root[index_at(gpa, 0)];
 
 		if (needs(pte)) {

@@ -11,12 +11,11 @@
 #include "tsm/arch.h"
 #include "tsm/bench.h"
 #include "tsm/console.h"
-#include "tsm/csr.h"
-#include "tsm/string.h"
+#include "covekit/riscv_asm.h"
+#include "covekit/string.h"
 #include "tsm/trap.h"
 #include "tsm/tsm.h"
 
-#define SZ_4K		4096ULL
 #define FDT_MAX_SIZE	(1UL << 20)
 
 /* Exceptions the host handles itself (hedeleg). */
@@ -66,9 +65,9 @@ static void map_host(void)
 	}
 	for (unsigned int i = 0; i < tsm.plat.nr_devices; i++) {
 		const struct platform_device *d = &tsm.plat.devices[i];
-		uint64_t base = d->range.base & ~(SZ_4K - 1);
-		uint64_t end = (d->range.base + d->range.size + SZ_4K - 1) &
-			       ~(SZ_4K - 1);
+		uint64_t base = d->range.base & ~(PAGE_SIZE - 1);
+		uint64_t end = (d->range.base + d->range.size + PAGE_SIZE - 1) &
+			       ~(PAGE_SIZE - 1);
 
 		if (d->kind == DEVICE_OTHER)
 			continue;

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* The host's memory: RAM less reserved regions and the TSM itself. */
 
+#include "covekit/riscv_encoding.h"
 #include "tsm/memory.h"
-
-#define PAGE_SIZE	4096ULL
 
 static uint64_t round_down(uint64_t v)
 {

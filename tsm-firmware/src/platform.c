@@ -15,7 +15,7 @@
 
 #include "tsm/fdt.h"
 #include "tsm/platform.h"
-#include "tsm/string.h"
+#include "covekit/string.h"
 
 /* Whether a node is enabled: no "status", or "okay" (or legacy "ok"). */
 static bool node_enabled(const struct fdt *fdt, int node)

@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #include "tsm/sha384.h"
-#include "tsm/string.h"
+#include "covekit/string.h"
 
 /* Where the 128-bit length starts in the last block. */
 #define SHA384_LENGTH_OFFSET	(SHA384_BLOCK_SIZE - 16)

@@ -6,7 +6,7 @@
  */
 
 #include "tsm/console.h"
-#include "tsm/csr.h"
+#include "covekit/riscv_asm.h"
 #include "tsm/dispatch.h"
 #include "tsm/sbi_call.h"
 #include "tsm/trap.h"

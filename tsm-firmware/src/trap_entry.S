@@ -4,7 +4,7 @@
  * struct trap_frame; t6 is swapped with it to get a base register.
  */
 
-#include "tsm/csr.h"
+#include "covekit/riscv_encoding.h"
 #include "tsm/trap.h"
 
 .macro save_or_load op

@@ -13,7 +13,7 @@
 #include "sbi_cove_types.h"
 #include "tsm/arch.h"
 #include "tsm/sbiret.h"
-#include "tsm/string.h"
+#include "covekit/string.h"
 #include "tsm/tsm.h"
 
 #define CONFIDENTIAL_ONLY	PAGE_STATE_BIT(TSM_PAGE_CONFIDENTIAL)

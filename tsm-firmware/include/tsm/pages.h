@@ -11,11 +11,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "covekit/riscv_encoding.h"
 #include "page_states.h"
 #include "tsm/memory.h"
-
-#define PAGE_SHIFT	12
-#define PAGE_SIZE	(1ULL << PAGE_SHIFT)
 
 /**
  * struct page_info - One tracked page.

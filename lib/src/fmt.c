@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "tsm/console.h"
+#include "covekit/fmt.h"
 
 struct out {
 	char *buf;
@@ -46,7 +46,7 @@ static void put_number(struct out *o, uint64_t v, unsigned int base,
 		put(o, digits[--n]);
 }
 
-int tsm_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+int fmt_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	struct out o = { buf, size, 0 };
 
@@ -134,13 +134,13 @@ int tsm_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 	return (int)o.len;
 }
 
-int tsm_snprintf(char *buf, size_t size, const char *fmt, ...)
+int fmt_snprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
 
 	va_start(ap, fmt);
-	n = tsm_vsnprintf(buf, size, fmt, ap);
+	n = fmt_vsnprintf(buf, size, fmt, ap);
 	va_end(ap);
 	return n;
 }

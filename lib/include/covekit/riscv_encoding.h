@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
 /*
- * CSR numbers and bits the TSM uses (RISC-V privileged spec, with the
- * hypervisor extension).  Accessed by number, so any assembler will do.
+ * RISC-V encodings the firmware and the payloads share (privileged spec,
+ * with the hypervisor extension): CSR numbers and bits, exception codes,
+ * the page size.  Usable from C and assembly.
  */
-#ifndef __TSM_CSR_H__
-#define __TSM_CSR_H__
+#ifndef __COVEKIT_RISCV_ENCODING_H__
+#define __COVEKIT_RISCV_ENCODING_H__
 
 #define CSR_SSTATUS		0x100
 #define CSR_SIE			0x104
@@ -50,7 +51,6 @@
 #define HSTATUS_SPV		(1UL << 7)
 #define HSTATUS_SPVP		(1UL << 8)
 
-
 /* Virtual supervisor interrupts: software, timer, external. */
 #define HIDELEG_VS		((1UL << 2) | (1UL << 6) | (1UL << 10))
 
@@ -75,33 +75,8 @@
 #define CAUSE_STORE_GUEST_PAGE_FAULT	23
 #define CAUSE_INTERRUPT			(1UL << 63)
 
-#ifndef __ASSEMBLER__
+/* Base pages: 4 KiB. */
+#define PAGE_SHIFT		12
+#define PAGE_SIZE		(1UL << PAGE_SHIFT)
 
-#define csr_read(csr)							\
-	({								\
-		unsigned long __v;					\
-		__asm__ __volatile__("csrr %0, %1"			\
-				     : "=r"(__v) : "i"(csr) : "memory");\
-		__v;							\
-	})
-
-#define csr_write(csr, val)						\
-	__asm__ __volatile__("csrw %0, %1"				\
-			     :: "i"(csr), "rK"(val) : "memory")
-
-#define csr_set(csr, bits)						\
-	__asm__ __volatile__("csrs %0, %1"				\
-			     :: "i"(csr), "rK"(bits) : "memory")
-
-#define csr_clear(csr, bits)						\
-	__asm__ __volatile__("csrc %0, %1"				\
-			     :: "i"(csr), "rK"(bits) : "memory")
-
-/* hfence.gvma zero, zero: GCC 12 cannot be told about the H extension. */
-static inline void hfence_gvma_all(void)
-{
-	__asm__ __volatile__(".insn r 0x73, 0, 0x31, x0, x0, x0" ::: "memory");
-}
-
-#endif /* __ASSEMBLER__ */
-#endif /* __TSM_CSR_H__ */
+#endif /* __COVEKIT_RISCV_ENCODING_H__ */

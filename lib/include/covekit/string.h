@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
 /*
  * The C string and memory functions the firmware provides itself
- * (src/string.c); host-built unit tests get the C library's.
+ * (lib/src/string.c); host-built unit tests get the C library's.
  */
-#ifndef __TSM_STRING_H__
-#define __TSM_STRING_H__
+#ifndef __COVEKIT_STRING_H__
+#define __COVEKIT_STRING_H__
 
 #include <stddef.h>
 
@@ -18,4 +18,4 @@ int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
 
-#endif /* __TSM_STRING_H__ */
+#endif /* __COVEKIT_STRING_H__ */

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
-/* Host unit tests of tsm_vsnprintf against the C library's snprintf. */
+/* Host unit tests of fmt_vsnprintf against the C library's snprintf. */
 
-#include "tsm/console.h"
+#include "covekit/fmt.h"
 #include "unit.h"
 
 #define SAME(fmt, ...) do {						\
 	char ours[64], libc[64];					\
-	int n1 = tsm_snprintf(ours, sizeof(ours), fmt, __VA_ARGS__);	\
+	int n1 = fmt_snprintf(ours, sizeof(ours), fmt, __VA_ARGS__);	\
 	int n2 = snprintf(libc, sizeof(libc), fmt, __VA_ARGS__);	\
 	CHECK(n1 == n2 && strcmp(ours, libc) == 0,			\
 	      "%s", "\"" fmt "\" as libc");				\
@@ -27,9 +27,9 @@ int main(int argc, char **argv)
 	SAME("%zu %%", (size_t)48);
 	SAME("%p", (void *)0x1000);
 
-	CHECK_EQ(tsm_snprintf(small, sizeof(small), "%s", "0123456789"), 10,
+	CHECK_EQ(fmt_snprintf(small, sizeof(small), "%s", "0123456789"), 10,
 		 "returns the length the output would have had");
 	CHECK_STR(small, "0123456", "and truncates with a NUL");
-	CHECK_EQ(tsm_snprintf(NULL, 0, "%d", 12345), 5, "size 0 writes nothing");
+	CHECK_EQ(fmt_snprintf(NULL, 0, "%d", 12345), 5, "size 0 writes nothing");
 	return unit_done();
 }

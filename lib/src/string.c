@@ -6,7 +6,7 @@
 
 #include <stdint.h>
 
-#include "tsm/string.h"
+#include "covekit/string.h"
 
 /* Word at a time when both ends allow it: pages are zeroed and copied. */
 #define WORD	sizeof(unsigned long)
