@@ -200,16 +200,15 @@ int gstage_unmap(struct gstage_pool *pool, uint64_t gpa, uint64_t size)
  */
 static uint64_t uniform_leaf(const uint64_t *table, unsigned int level)
 {
-	uint64_t first = table[0];
-	uint64_t ppn = (first & PTE_PPN_MASK) >> PTE_PPN_SHIFT;
+	uint64_t first = table[0], want = first;
 	uint64_t step = 1ULL << (level_shift[level] - 12);	/* in pages */
 
-	if (!is_valid_leaf(first) || ppn & (512 * step - 1))
+	if (!is_valid_leaf(first) ||
+	    ((first & PTE_PPN_MASK) >> PTE_PPN_SHIFT) & (512 * step - 1))
 		return 0;
+	/* Attributes equal, PPNs consecutive: each entry is the last + step. */
 	for (unsigned int i = 1; i < 512; i++) {
-		uint64_t want = (first & ~PTE_PPN_MASK) |
-				(ppn + i * step) << PTE_PPN_SHIFT;
-
+		want += step << PTE_PPN_SHIFT;
 		if (table[i] != want)
 			return 0;
 	}
