@@ -3,7 +3,8 @@
  * COVH memory conversion: convert_pages takes pages from the host's
  * G-stage; they become CONFIDENTIAL only once a fence started after the
  * conversion has run on every hart (no stale translation can remain);
- * reclaim_pages zeroes them before the host sees them again.
+ * reclaim_pages zeroes them before the host sees them again and merges
+ * the host's tables back into large leaves where it can.
  */
 
 #include "cove_handlers.h"
@@ -13,6 +14,7 @@
 #include "tsm/tsm.h"
 
 #define HOST_PAGE_PROT	GSTAGE_RWX
+#define SZ_2M		(1ULL << 21)
 
 static struct page_info *page_at(uint64_t addr)
 {
@@ -62,6 +64,7 @@ struct sbiret covh_reclaim_pages(unsigned long base_page_addr,
 			       PAGE_STATE_BIT(TSM_PAGE_CONVERTING) |
 			       PAGE_STATE_BIT(TSM_PAGE_CONFIDENTIAL),
 			       SBI_ERR_INVALID_PARAM);
+	int merged = 0;
 
 	if (err)
 		return sbiret_error(err);
@@ -74,7 +77,24 @@ struct sbiret covh_reclaim_pages(unsigned long base_page_addr,
 		gstage_map(&tsm.host_gstage, addr, addr, PAGE_SIZE, HOST_PAGE_PROT);
 		page_set_state(page_at(addr), TSM_PAGE_HOST, SBI_EXT_COVH,
 			       SBI_EXT_COVH_RECLAIM_PAGES);
+		/*
+		 * Once a 2 MiB range has all its pages back, its table goes
+		 * back to the pool (else every split would use a table up
+		 * for good).  Try at the last page of each range only: a
+		 * range with a page still out cannot merge.
+		 */
+		if (i + 1 == num_pages || !((addr + PAGE_SIZE) & (SZ_2M - 1)))
+			merged += gstage_merge(&tsm.host_gstage, addr);
 	}
+	/*
+	 * Translations did not change, but no hart may keep walking a freed
+	 * table once it is reused.  This hart fences now; another hart's
+	 * stale walk can only reach what the reused table maps, host pages
+	 * or pages still CONVERTING, which no TVM gets before the next
+	 * global fence has run on every hart.
+	 */
+	if (merged)
+		arch_hfence_gvma();
 	return sbiret_value(0);
 }
 

@@ -17,6 +17,7 @@
 #define PTE_D		(1ULL << 7)
 #define PTE_PERM	((uint64_t)GSTAGE_RWX)
 #define PTE_PPN_SHIFT	10
+#define PTE_PPN_MASK	(((1ULL << 44) - 1) << PTE_PPN_SHIFT)
 
 #define SZ_2M		(1ULL << 21)
 #define SZ_1G		(1ULL << 30)
@@ -40,6 +41,17 @@ static bool is_leaf(uint64_t pte)
 	return pte & PTE_PERM;
 }
 
+static bool is_valid_leaf(uint64_t pte)
+{
+	return (pte & PTE_V) && is_leaf(pte);
+}
+
+static bool is_table(uint64_t pte)
+{
+	return (pte & PTE_V) && !is_leaf(pte);
+}
+
+/* pages[0, used) are taken, pages[used, nr_pages) free. */
 static uint64_t *alloc_table(struct gstage_pool *pool)
 {
 	if (pool->used == pool->nr_pages)
@@ -48,6 +60,27 @@ static uint64_t *alloc_table(struct gstage_pool *pool)
 
 	memset(table, 0, PAGE_SIZE);
 	return table;
+}
+
+/* Where table sits among the taken pages; pool->used if it does not. */
+static unsigned int taken_index(const struct gstage_pool *pool,
+				const uint64_t *table)
+{
+	unsigned int i;
+
+	for (i = 0; i < pool->used; i++)
+		if (pool->pages[i] == table)
+			break;
+	return i;
+}
+
+/* Give back the taken page at index i: the last taken one fills its slot. */
+static void free_table(struct gstage_pool *pool, unsigned int i)
+{
+	uint64_t *table = pool->pages[i];
+
+	pool->pages[i] = pool->pages[--pool->used];
+	pool->pages[pool->used] = table;
 }
 
 static uint64_t table_pte(const uint64_t *table)
@@ -158,9 +191,84 @@ int gstage_unmap(struct gstage_pool *pool, uint64_t gpa, uint64_t size)
 	return 0;
 }
 
-static bool is_valid_leaf(uint64_t pte)
+
+/*
+ * The leaf one level up that maps exactly what table does at level (its
+ * 512 entries), or 0 when there is none: every entry must be a valid
+ * leaf with the same attribute bits, the addresses contiguous and the
+ * first aligned to the larger size.
+ */
+static uint64_t uniform_leaf(const uint64_t *table, unsigned int level)
 {
-	return (pte & PTE_V) && is_leaf(pte);
+	uint64_t first = table[0], want = first;
+	uint64_t step = 1ULL << (level_shift[level] - 12);	/* in pages */
+
+	if (!is_valid_leaf(first) ||
+	    ((first & PTE_PPN_MASK) >> PTE_PPN_SHIFT) & (512 * step - 1))
+		return 0;
+	/* Attributes equal, PPNs consecutive: each entry is the last + step. */
+	for (unsigned int i = 1; i < 512; i++) {
+		want += step << PTE_PPN_SHIFT;
+		if (table[i] != want)
+			return 0;
+	}
+	return first;
+}
+
+/*
+ * Replace the table *pte points to (at level) by one leaf, if its
+ * entries allow, and give its page back.  Whether it merged.
+ */
+static bool merge_table(struct gstage_pool *pool, uint64_t *pte,
+			unsigned int level)
+{
+	const uint64_t *table = table_of(*pte);
+	uint64_t leaf = uniform_leaf(table, level);
+	unsigned int i;
+
+	if (!leaf)
+		return false;
+	i = taken_index(pool, table);
+	if (i == pool->used)
+		return false;	/* not the pool's: leave it be */
+	*pte = leaf;
+	free_table(pool, i);
+	return true;
+}
+
+int gstage_merge(struct gstage_pool *pool, uint64_t gpa)
+{
+	uint64_t *root_pte, *pte;
+	int merged = 0;
+
+	if (gpa >= 1ULL << GSTAGE_GPA_BITS)
+		return 0;
+	root_pte = &pool->root[index_at(gpa, 0)];
+	if (!is_table(*root_pte))
+		return 0;
+	pte = &table_of(*root_pte)[index_at(gpa, 1)];
+	if (is_table(*pte) && merge_table(pool, pte, 2))
+		merged++;
+	/* Only a 2 MiB-level table that holds no table may become a leaf. */
+	if (is_valid_leaf(*pte) && merge_table(pool, root_pte, 1))
+		merged++;
+	return merged;
+}
+
+unsigned int gstage_count_tables(const struct gstage_pool *pool)
+{
+	unsigned int tables = 0;
+
+	for (unsigned int i = 0; i < 2048; i++) {
+		if (!is_table(pool->root[i]))
+			continue;
+		const uint64_t *mid = table_of(pool->root[i]);
+
+		tables++;
+		for (unsigned int j = 0; j < 512; j++)
+			tables += is_table(mid[j]);
+	}
+	return tables;
 }
 
 static bool is_empty(uint64_t pte)

@@ -122,6 +122,140 @@ static void test_unmap_splits(void)
 	      "and a failed split leaves the page mapped");
 }
 
+/* pool->used agrees with a walk, and no page is both taken and free. */
+static bool pool_consistent(const struct gstage_pool *pool)
+{
+	if (gstage_count_tables(pool) != pool->used)
+		return false;
+	for (unsigned int i = 0; i < pool->nr_pages; i++)
+		for (unsigned int j = i + 1; j < pool->nr_pages; j++)
+			if (pool->pages[i] == pool->pages[j])
+				return false;
+	return true;
+}
+
+static void test_merge_2m(void)
+{
+	struct gstage_pool pool = fresh_pool(8);
+	uint64_t page = 0x80201000;
+
+	CHECK_EQ(gstage_map(&pool, 0x80000000, 0x80000000, 2 * SZ_2M, GSTAGE_RWX), 0,
+		 "map two 2 MiB leaves");
+	CHECK_EQ(gstage_merge(&pool, page), 0, "nothing to merge in a leaf");
+	CHECK_EQ(gstage_unmap(&pool, page, SZ_4K), 0, "unmap one page: split");
+	CHECK_EQ(pool.used, 2, "the 2 MiB level and the split table");
+	CHECK(pool_consistent(&pool), "a walk finds 2 tables");
+	CHECK_EQ(gstage_merge(&pool, page), 0, "no merge while the page is out");
+	CHECK_EQ(pool.used, 2, "and nothing freed");
+	CHECK_EQ(gstage_map(&pool, page, page, SZ_4K, GSTAGE_RWX), 0, "remap it");
+	CHECK_EQ(gstage_merge(&pool, page), 1, "the table merges into a leaf");
+	CHECK_EQ(pool.used, 1, "its page is back in the pool");
+	CHECK(pool_consistent(&pool), "a walk finds the 2 MiB level only");
+	CHECK(maps(&pool, 0x80200000, 0x80200000, GSTAGE_RWX) &&
+	      maps(&pool, 0x803fffff, 0x803fffff, GSTAGE_RWX),
+	      "the range translates as before");
+	CHECK_EQ(gstage_unmap_tables(&pool, page, SZ_4K), 1,
+		 "unmapping in it costs a split again: the precheck sees the leaf");
+	CHECK_EQ(gstage_merge(&pool, page), 0, "merging a leaf again does nothing");
+	CHECK_EQ(gstage_merge(&pool, 0x90000000), 0, "nor does an unmapped gpa");
+	CHECK_EQ(gstage_merge(&pool, 1ULL << 41), 0, "nor a gpa beyond 41 bits");
+}
+
+static void test_no_merge_when_different(void)
+{
+	struct gstage_pool pool = fresh_pool(8);
+	uint64_t page = 0x80201000;
+
+	gstage_map(&pool, 0x80000000, 0x80000000, 2 * SZ_2M, GSTAGE_RWX);
+	gstage_unmap(&pool, page, SZ_4K);
+	gstage_map(&pool, page, page, SZ_4K, GSTAGE_R | GSTAGE_W);
+	CHECK_EQ(gstage_merge(&pool, page), 0, "a page with other permissions: no merge");
+	gstage_unmap(&pool, page, SZ_4K);
+	gstage_map(&pool, page, page + SZ_2M, SZ_4K, GSTAGE_RWX);
+	CHECK_EQ(gstage_merge(&pool, page), 0, "a page mapping elsewhere: no merge");
+	CHECK(maps(&pool, page, page + SZ_2M, GSTAGE_RWX), "and it still maps there");
+	CHECK_EQ(pool.used, 2, "both tables stay");
+	CHECK(pool_consistent(&pool), "a walk agrees");
+
+	/* Contiguous and uniform, but the hpa is not 2 MiB aligned. */
+	pool = fresh_pool(8);
+	CHECK_EQ(gstage_map(&pool, 0x80000000, 0x80001000, SZ_2M, GSTAGE_RWX), 0,
+		 "map 2 MiB onto an unaligned hpa: 4 KiB leaves");
+	CHECK_EQ(pool.used, 2, "in a table of 512");
+	CHECK_EQ(gstage_merge(&pool, 0x80000000), 0, "an unaligned range does not merge");
+	CHECK(maps(&pool, 0x801ff000, 0x80200000, GSTAGE_RWX), "and keeps its offset");
+}
+
+static void test_merge_cascade(void)
+{
+	struct gstage_pool pool = fresh_pool(8);
+	uint64_t a = 0x80201000, b = 0x90400000;
+
+	gstage_map(&pool, 0x80000000, 0x80000000, SZ_1G, GSTAGE_RWX);
+	CHECK_EQ(gstage_unmap(&pool, a, SZ_4K), 0, "unmap a page in a 1 GiB leaf");
+	CHECK_EQ(gstage_unmap(&pool, b, SZ_4K), 0, "and one in another 2 MiB of it");
+	CHECK_EQ(pool.used, 3, "one 2 MiB-level table, two 4 KiB ones");
+	gstage_map(&pool, a, a, SZ_4K, GSTAGE_RWX);
+	CHECK_EQ(gstage_merge(&pool, a), 1,
+		 "the first 2 MiB merges; the 1 GiB level keeps a table");
+	CHECK_EQ(pool.used, 2, "one page back");
+	CHECK(pool_consistent(&pool), "a walk agrees, the swapped pool has no duplicate");
+	gstage_map(&pool, b, b, SZ_4K, GSTAGE_RWX);
+	CHECK_EQ(gstage_merge(&pool, b), 2, "the last 2 MiB merges, then the 1 GiB");
+	CHECK_EQ(pool.used, 0, "every page back");
+	CHECK(pool_consistent(&pool), "a walk finds no table");
+	CHECK(maps(&pool, 0xbfffffff, 0xbfffffff, GSTAGE_RWX), "1 GiB translates as before");
+	CHECK_EQ(gstage_unmap_tables(&pool, a, SZ_4K), 2,
+		 "the precheck sees a 1 GiB leaf again");
+
+	/* 512 uniform 2 MiB leaves, but halves with different permissions. */
+	pool = fresh_pool(8);
+	gstage_map(&pool, 0x80000000, 0x80000000, SZ_1G / 2, GSTAGE_RWX);
+	gstage_map(&pool, 0xa0000000, 0xa0000000, SZ_1G / 2, GSTAGE_R | GSTAGE_W);
+	gstage_unmap(&pool, a, SZ_4K);
+	gstage_map(&pool, a, a, SZ_4K, GSTAGE_RWX);
+	CHECK_EQ(gstage_merge(&pool, a), 1, "mixed permissions: 2 MiB merges, 1 GiB does not");
+	CHECK_EQ(pool.used, 1, "the 2 MiB-level table stays");
+
+	/* Uniform permissions, but the upper half maps elsewhere. */
+	pool = fresh_pool(8);
+	gstage_map(&pool, 0x80000000, 0x80000000, SZ_1G / 2, GSTAGE_RWX);
+	gstage_map(&pool, 0xa0000000, 0x120000000, SZ_1G / 2, GSTAGE_RWX);
+	gstage_unmap(&pool, a, SZ_4K);
+	gstage_map(&pool, a, a, SZ_4K, GSTAGE_RWX);
+	CHECK_EQ(gstage_merge(&pool, a), 1, "not contiguous: 1 GiB does not merge");
+	CHECK(pool_consistent(&pool), "a walk agrees");
+}
+
+/*
+ * One page out and back in each of 4x more distinct 2 MiB regions than
+ * the pool has pages: each costs two tables (1 GiB and 2 MiB splits) and
+ * gives both back, so the pool never runs dry.
+ */
+static void test_pool_refills(void)
+{
+	struct gstage_pool pool = fresh_pool(8);
+	unsigned int rounds = 4 * pool.nr_pages, bad = 0;
+
+	gstage_map(&pool, 0x80000000, 0x80000000, SZ_1G, GSTAGE_RWX);
+	for (unsigned int i = 0; i < rounds && !bad; i++) {
+		uint64_t page = 0x80000000 + i * SZ_2M + (i % 512) * SZ_4K;
+		unsigned int need = gstage_unmap_tables(&pool, page, SZ_4K);
+		unsigned int used = pool.used;
+
+		bad = !CHECK(need <= gstage_free_tables(&pool),
+			     "round %u: the precheck finds %u tables free", i, need) ||
+		      !CHECK_EQ(gstage_unmap(&pool, page, SZ_4K), 0, "round %u: unmap", i) ||
+		      !CHECK_EQ(pool.used - used, need, "round %u: the precheck was exact", i) ||
+		      !CHECK(pool_consistent(&pool), "round %u: walk after unmap", i) ||
+		      !CHECK_EQ(gstage_map(&pool, page, page, SZ_4K, GSTAGE_RWX), 0,
+				"round %u: remap", i) ||
+		      !CHECK_EQ(gstage_merge(&pool, page), 2, "round %u: merge both", i) ||
+		      !CHECK_EQ(pool.used, 0, "round %u: the pool is full again", i) ||
+		      !CHECK(pool_consistent(&pool), "round %u: walk after merge", i);
+	}
+}
+
 static void test_hgatp(void)
 {
 	struct gstage_pool pool = fresh_pool(1);
@@ -140,6 +274,10 @@ int main(int argc, char **argv)
 	test_bad_arguments();
 	test_pool_exhaustion();
 	test_unmap_splits();
+	test_merge_2m();
+	test_no_merge_when_different();
+	test_merge_cascade();
+	test_pool_refills();
 	test_hgatp();
 	return unit_done();
 }

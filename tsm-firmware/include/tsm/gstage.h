@@ -23,11 +23,13 @@
 /**
  * struct gstage_pool - Page-table pages a G-stage table is built from.
  * @root:	16 KiB, 16 KiB aligned root table (2048 entries).
- * @pages:	4 KiB pages for the lower levels, taken in order; a TVM's
- *		pool grows as the host donates page-table pages.
+ * @pages:	4 KiB pages for the lower levels: @pages[0, @used) are
+ *		taken, the rest free; a TVM's pool grows as the host donates
+ *		page-table pages.
  * @nr_pages:	How many @pages there are.
- * @used:	How many are taken (tables are never freed while the table
- *		lives, so a remap after an unmap needs no new page).
+ * @used:	How many are taken.  An unmap leaves its tables in place, so
+ *		a remap needs no new page; only gstage_merge() gives pages
+ *		back (it swaps the freed page with the last taken one).
  */
 struct gstage_pool {
 	uint64_t *root;
@@ -68,6 +70,23 @@ unsigned int gstage_unmap_tables(const struct gstage_pool *pool, uint64_t gpa,
  */
 unsigned int gstage_map_tables(const struct gstage_pool *pool, uint64_t gpa,
 			       uint64_t size);
+
+/*
+ * Merge the tables on the walk to gpa back into large leaves where they
+ * map a uniform range again: a 4 KiB-level table whose 512 leaves have
+ * the same attributes and map one naturally aligned, contiguous 2 MiB
+ * becomes a 2 MiB leaf, and a 2 MiB-level table that then holds 512 such
+ * leaves covering 1 GiB becomes a 1 GiB leaf.  Their pages go back to the
+ * pool.  The translation of every address stays the same; the caller
+ * fences before a freed page can be reused.  How many tables it freed.
+ */
+int gstage_merge(struct gstage_pool *pool, uint64_t gpa);
+
+/*
+ * Table pages reachable from the root, by a walk: always equals
+ * pool->used when only this file's functions changed the table.
+ */
+unsigned int gstage_count_tables(const struct gstage_pool *pool);
 
 /* Tables still free in the pool. */
 static inline unsigned int gstage_free_tables(const struct gstage_pool *pool)
