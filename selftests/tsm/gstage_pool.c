@@ -14,7 +14,6 @@
 #include "payload.h"
 #include "sbi_cove_types.h"
 
-#define PG		4096UL
 #define SZ_2M		0x200000UL
 /* The 256 MiB machine of tools/lib/covekit_tools/qemu.py. */
 #define RAM_END		0x90000000UL
@@ -45,7 +44,7 @@ static unsigned long round_page(unsigned int i)
 
 	if (region >= fdt_region)
 		region += SZ_2M;	/* step over the FDT's 2 MiB */
-	return region + (i * 37UL + i / nr_regions * 101UL) % 512 * PG;
+	return region + (i * 37UL + i / nr_regions * 101UL) % 512 * PAGE_SIZE;
 }
 
 static void churn(void)
@@ -58,7 +57,7 @@ static void churn(void)
 		unsigned long page = round_page(i);
 
 		payload_write64(page, 0x5eC2e7 + i);
-		payload_write64(page + PG - 8, ~0UL);
+		payload_write64(page + PAGE_SIZE - 8, ~0UL);
 		err = sbi_covh_convert_pages(page, 1).error;
 		if (err) {
 			failed = "convert_pages";
@@ -73,7 +72,7 @@ static void churn(void)
 			failed = "reclaim_pages";
 			break;
 		}
-		if (!all_zero(page, PG)) {
+		if (!all_zero(page, PAGE_SIZE)) {
 			failed = "the zero read-back";
 			break;
 		}
@@ -102,8 +101,8 @@ static void whole_region(void)
 		sbi_covh_reclaim_pages(base, 512).error == 0,
 		"convert, fence and reclaim a whole 2 MiB region in one call each");
 	ktap_ok(all_zero(base, SZ_2M), "it reads back as zeros");
-	ktap_ok(sbi_covh_convert_pages(base + 5 * PG, 1).error == 0 && fence() &&
-		sbi_covh_reclaim_pages(base + 5 * PG, 1).error == 0,
+	ktap_ok(sbi_covh_convert_pages(base + 5 * PAGE_SIZE, 1).error == 0 && fence() &&
+		sbi_covh_reclaim_pages(base + 5 * PAGE_SIZE, 1).error == 0,
 		"and one page of it converts and reclaims again");
 }
 

@@ -21,13 +21,12 @@
 
 #define RAM_BASE	0x80000000UL
 #define RAM_MAX		0x40000000UL	/* 1 GiB: one root leaf */
-#define PG		4096UL
 #define SZ_2M		0x200000UL
 #define POOL		CONFIG_TSM_GSTAGE_POOL_PAGES
 
 struct tsm tsm;
 extern unsigned int arch_hfence_count;	/* arch_stub.c */
-static struct page_info page_array[RAM_MAX / PG];
+static struct page_info page_array[RAM_MAX / PAGE_SIZE];
 static uint64_t host_root[2048] __attribute__((aligned(16384)));
 static uint64_t host_tables[POOL][512] __attribute__((aligned(4096)));
 static uint64_t *host_table_list[POOL];
@@ -45,7 +44,7 @@ static void reset(uint64_t ram_size)
 						.pages = host_table_list,
 						.nr_pages = POOL };
 	gstage_map(&tsm.host_gstage, RAM_BASE, RAM_BASE, ram_size, GSTAGE_RWX);
-	pages_init(&tsm.pages, &tsm.host_mem, page_array, RAM_MAX / PG);
+	pages_init(&tsm.pages, &tsm.host_mem, page_array, RAM_MAX / PAGE_SIZE);
 	tsm.fence.online = 1;
 	tsm.fence.first = ~0UL;	/* no CONVERTING page yet */
 }
@@ -99,10 +98,10 @@ static void churn(const char *what, uint64_t ram_size)
 	reset(ram_size);
 	used_before = tsm.host_gstage.used;
 	for (unsigned int i = 0; i < regions; i++) {
-		uint64_t addr = RAM_BASE + i * SZ_2M + (i * 37 % 512) * PG;
+		uint64_t addr = RAM_BASE + i * SZ_2M + (i * 37 % 512) * PAGE_SIZE;
 		long err;
 
-		memset((void *)addr, 0xa5, PG);
+		memset((void *)addr, 0xa5, PAGE_SIZE);
 		err = covh(SBI_EXT_COVH_CONVERT_PAGES, addr, 1);
 		if (err) {
 			CHECK_EQ(err, SBI_ERR_SUCCESS,
