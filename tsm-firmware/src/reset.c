@@ -27,12 +27,25 @@ void reset_scrub(void)
 		tsm_printf("tsm: scrubbed %lu confidential pages\n", pages);
 }
 
+static void __attribute__((noreturn)) wait_forever(void)
+{
+	for (;;)
+		__asm__ __volatile__("wfi");
+}
+
 void reset_test_fail(void)
 {
 	for (unsigned int i = 0; i < tsm.plat.nr_devices; i++) {
-		if (tsm.plat.devices[i].kind == DEVICE_TEST)
-			*(volatile unsigned int *)(unsigned long)
-				tsm.plat.devices[i].range.base = TEST_FAIL(1);
+		if (tsm.plat.devices[i].kind != DEVICE_TEST)
+			continue;
+		*(volatile unsigned int *)(unsigned long)
+			tsm.plat.devices[i].range.base = TEST_FAIL(1);
+		/*
+		 * QEMU acts on the write later, from its main loop: a
+		 * shutdown through OpenSBI now would overwrite the status
+		 * with 0.  Nothing more to do but wait.
+		 */
+		wait_forever();
 	}
 }
 
@@ -61,6 +74,5 @@ void reset_stop(void)
 	sbi_call(SBI_EXT_SRST, SBI_EXT_SRST_SYSTEM_RESET,
 		 (const unsigned long[6]){ SBI_SRST_RESET_TYPE_SHUTDOWN,
 					   SBI_SRST_RESET_REASON_SYSTEM_FAILURE });
-	for (;;)
-		__asm__ __volatile__("wfi");
+	wait_forever();
 }

@@ -13,7 +13,10 @@
  */
 void reset_scrub(void);
 
-/* Make QEMU exit with status 1 through sifive,test1, when there is one. */
+/*
+ * Make QEMU exit with status 1 through sifive,test1, when there is one,
+ * and wait for it; returns only when there is none.
+ */
 void reset_test_fail(void);
 
 /*
