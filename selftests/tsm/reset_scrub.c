@@ -31,6 +31,8 @@
 #define TEST_DEVICE	0x100000UL
 #define TEST_RESET	0x7777U		/* sifive,test1: reset the machine */
 #define CAUSE_STORE_ACCESS	7
+#define SBI_LEGACY_SHUTDOWN	0x08UL		/* SBI v0.1 sbi_shutdown() */
+#define SBI_EXT_SUSP_ID		0x53555350UL	/* "SUSP", system_suspend = 0 */
 
 enum { PROBE_NONE, PROBE_STARTED };
 
@@ -118,9 +120,22 @@ static void report_scan(unsigned int boot, const char *after)
 		boot, after);
 }
 
+/* An SBI call without a generated stub: the error in a0. */
+static long raw_ecall(unsigned long eid, unsigned long fid)
+{
+	register unsigned long a0 __asm__("a0") = 0;
+	register unsigned long a1 __asm__("a1") = 0;
+	register unsigned long a6 __asm__("a6") = fid;
+	register unsigned long a7 __asm__("a7") = eid;
+
+	__asm__ __volatile__("ecall" : "+r"(a0), "+r"(a1) : "r"(a6), "r"(a7)
+			     : "memory");
+	return (long)a0;
+}
+
 static void report(bool probed_reset)
 {
-	ktap_start(12);
+	ktap_start(14);
 	report_reboot(1, "warm reboot");
 	report_scan(2, "warm reboot");
 	report_reboot(2, "cold reboot");
@@ -142,6 +157,10 @@ static void report(bool probed_reset)
 					   0xe0000000UL).error,
 		     SBI_ERR_INVALID_PARAM, "SRST.system_reset",
 		     "implementation-specific reason (none): INVALID_PARAM");
+	ktap_eq(raw_ecall(SBI_LEGACY_SHUTDOWN, 0), SBI_ERR_NOT_SUPPORTED,
+		"legacy SBI shutdown (EID 0x08) is not forwarded: NOT_SUPPORTED");
+	ktap_eq(raw_ecall(SBI_EXT_SUSP_ID, 0), SBI_ERR_NOT_SUPPORTED,
+		"SUSP system_suspend is not forwarded: NOT_SUPPORTED");
 	/* No state for a later QEMU run or boot to mistake for its own. */
 	for (unsigned long off = 0; off < sizeof(*state); off += 8)
 		payload_write64(STATE_ADDR + off, 0);
