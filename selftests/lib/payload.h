@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
 /*
  * What a test payload (the TSM's host, in VS-mode) can use: console
- * output, exit through QEMU's test device, and expected traps.
+ * output, exit (SRST shutdown through the TSM), and expected traps.
  */
 #ifndef __PAYLOAD_H__
 #define __PAYLOAD_H__
@@ -18,7 +18,7 @@ int payload_main(unsigned long hartid, unsigned long fdt);
 
 void payload_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Make QEMU exit: status 0 passes, anything else fails. */
+/* SRST shutdown: status 0 passes, anything else fails (QEMU exits 1). */
 void payload_exit(int status) __attribute__((noreturn));
 
 /**

@@ -6,9 +6,9 @@
 
 #include <stdarg.h>
 
-#include "covekit/sifive_test.h"
 #include "sbi_cove_types.h"
 #include "tsm/console.h"
+#include "tsm/reset.h"
 #include "tsm/sbi_call.h"
 #include "tsm/tsm.h"
 
@@ -49,23 +49,21 @@ void tsm_printf(const char *fmt, ...)
 
 void tsm_panic(const char *fmt, ...)
 {
+	static unsigned int depth;
 	va_list ap;
 
-	tsm_printf("tsm: PANIC: ");
-	va_start(ap, fmt);
-	vprint(fmt, ap);
-	va_end(ap);
-	tsm_printf("\n");
-
-	/* QEMU exits non-zero through the test device; else reset. */
-	for (unsigned int i = 0; i < tsm.plat.nr_devices; i++) {
-		if (tsm.plat.devices[i].kind == DEVICE_TEST)
-			*(volatile unsigned int *)(unsigned long)
-				tsm.plat.devices[i].range.base = SIFIVE_TEST_FAIL(1);
+	/*
+	 * A panic while printing or scrubbing for a panic only stops: no
+	 * second scrub, so no endless recursion.  The stop powers off and
+	 * never reboots, so memory a failed scrub left is not handed on.
+	 */
+	if (depth++ == 0) {
+		tsm_printf("tsm: PANIC: ");
+		va_start(ap, fmt);
+		vprint(fmt, ap);
+		va_end(ap);
+		tsm_printf("\n");
+		reset_scrub();
 	}
-	sbi_call(SBI_EXT_SRST, SBI_EXT_SRST_SYSTEM_RESET,
-		 (const unsigned long[6]){ SBI_SRST_RESET_TYPE_SHUTDOWN,
-					   SBI_SRST_RESET_REASON_SYSTEM_FAILURE });
-	for (;;)
-		__asm__ __volatile__("wfi");
+	reset_stop();
 }

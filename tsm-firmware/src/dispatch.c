@@ -6,6 +6,7 @@
 
 #include "cove_dispatch_table.h"
 #include "covekit/util.h"
+#include "sbi_cove_types.h"
 #include "tsm/console.h"
 #include "tsm/dispatch.h"
 #include "tsm/pages.h"
@@ -79,6 +80,18 @@ static long forward_check(unsigned long eid, unsigned long fid,
 		if (fid != SBI_EXT_HSM_HART_GET_STATUS)
 			return SBI_ERR_DENIED;
 		return SBI_ERR_SUCCESS;
+	case SBI_EXT_SRST:
+		/*
+		 * Checked here, before anything is scrubbed: a refused reset
+		 * must leave the TVMs alone.  Reserved values, and vendor or
+		 * implementation ones (the TSM implements none), are
+		 * INVALID_PARAM as the SBI spec says.
+		 */
+		if (fid == SBI_EXT_SRST_SYSTEM_RESET &&
+		    (!sbi_srst_reset_type_valid(args[0]) ||
+		     !sbi_srst_reset_reason_valid(args[1])))
+			return SBI_ERR_INVALID_PARAM;
+		return SBI_ERR_SUCCESS;
 	default:
 		return SBI_ERR_SUCCESS;
 	}
@@ -117,10 +130,13 @@ enum dispatch_action dispatch_sbi_call(unsigned int from,
 	if (forwarded(eid)) {
 		long err = forward_check(eid, a6, args);
 
-		if (err == SBI_ERR_SUCCESS)
-			return DISPATCH_FORWARD;
-		*ret = sbiret_error(err);
-		return DISPATCH_ANSWERED;
+		if (err != SBI_ERR_SUCCESS) {
+			*ret = sbiret_error(err);
+			return DISPATCH_ANSWERED;
+		}
+		if (eid == SBI_EXT_SRST && a6 == SBI_EXT_SRST_SYSTEM_RESET)
+			return DISPATCH_RESET;
+		return DISPATCH_FORWARD;
 	}
 	*ret = sbiret_error(SBI_ERR_NOT_SUPPORTED);
 	return DISPATCH_ANSWERED;

@@ -8,6 +8,7 @@
 #include "tsm/console.h"
 #include "covekit/riscv_asm.h"
 #include "tsm/dispatch.h"
+#include "tsm/reset.h"
 #include "tsm/sbi_call.h"
 #include "tsm/trap.h"
 #include "tsm/tsm.h"
@@ -41,6 +42,12 @@ static void host_ecall(struct trap_frame *tf)
 	enum dispatch_action action;
 
 	action = dispatch_sbi_call(DISPATCH_FROM_HOST, eid, fid, args, &ret);
+	if (action == DISPATCH_RESET) {
+		if (tsm.trace)
+			tsm_printf("tsm: host SRST.system_reset(%#lx, %#lx)\n",
+				   args[0], args[1]);
+		reset_system(eid, fid, args);
+	}
 	if (action == DISPATCH_FORWARD)
 		ret = sbi_call(eid, fid, args);
 	if (tsm.trace) {

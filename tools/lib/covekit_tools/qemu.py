@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 DEFAULT_QEMU = "qemu-system-riscv64"
 DEFAULT_OPENSBI = "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin"
-# One hart with the H extension, the console on stdout and nothing else: the
-# payload's verdict is QEMU's exit status (it writes to the virt test device).
+# One hart with the H extension, the console on stdout and nothing else. A
+# payload that failed shuts down for SYSTEM_FAILURE, and the TSM makes QEMU
+# exit 1 through the virt test device (Documentation/isolation.rst).
 MACHINE = ["-M", "virt", "-cpu", "rv64,h=true", "-smp", "1", "-m", "256M", "-nodefaults",
            "-display", "none", "-serial", "stdio", "-monitor", "none"]
 

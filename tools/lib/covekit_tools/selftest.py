@@ -4,9 +4,10 @@
 A suite of target tsm is one bare-metal payload, build/riscv64/selftests/
 tsm/<suite>.bin: QEMU boots OpenSBI, which starts the TSM firmware, which
 runs the payload in VS-mode as its host. The payload prints KTAP on the
-serial console and ends by writing to the virt test device, so QEMU's exit
-status is its verdict. Extra QEMU arguments for a suite, one a line, go in
-selftests/tsm/<suite>.qemu.
+serial console and ends with an SRST shutdown, for SYSTEM_FAILURE when a
+test failed, which the TSM turns into QEMU exit status 1. The KTAP is the
+verdict; an exit status with no failed test in it is a crash. Extra QEMU
+arguments for a suite, one a line, go in selftests/tsm/<suite>.qemu.
 
 Target kernel takes a series: `tools/selftest kernel SERIES` applies it,
 builds a minimal riscv64 kernel and the KVM selftests in build/kernel/SERIES,

@@ -15,6 +15,7 @@
 enum dispatch_action {
 	DISPATCH_ANSWERED,	/* *ret holds the TSM's answer */
 	DISPATCH_FORWARD,	/* pass it to OpenSBI unchanged */
+	DISPATCH_RESET,		/* SRST system_reset: scrub, then forward */
 };
 
 /**
@@ -30,7 +31,8 @@ enum dispatch_action {
  * extensions the TSM does not forward are answered here.  Only extensions
  * the spec marks 'forward' reach OpenSBI, and only when every address they
  * name is the host's own (host_accessible()): OpenSBI must never touch TSM
- * or confidential memory on the host's behalf.
+ * or confidential memory on the host's behalf.  A valid SRST system_reset
+ * is DISPATCH_RESET: nothing confidential may outlive the reset.
  */
 enum dispatch_action dispatch_sbi_call(unsigned int from,
 				       unsigned long eid, unsigned long a6,

@@ -22,7 +22,7 @@ struct mem_range {
 	uint64_t size;
 };
 
-/* Kinds of device the host gets mapped. */
+/* Kinds of device the TSM knows; only the UART is mapped for the host. */
 enum platform_device_kind {
 	DEVICE_UART,		/* ns16550a */
 	DEVICE_TEST,		/* sifive,test1: test exit and reset */
@@ -40,7 +40,8 @@ struct platform_device {
  *		overlapping or adjacent ranges merged.
  * @reserved:	/reserved-memory children and the FDT's memory reservation
  *		block (OpenSBI's own region appears here), sorted by base.
- * @devices:	Devices the host may access: UART, test device.
+ * @devices:	UART (mapped for the host) and test device (the TSM's
+ *		alone: it resets the machine).
  * @nr_harts:	cpu nodes under /cpus (device_type "cpu", status absent
  *		or "okay").
  * @initrd:	/chosen linux,initrd-start..end; size 0 if absent.
