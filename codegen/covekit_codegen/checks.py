@@ -119,6 +119,14 @@ def _check_function(spec: Spec, handled_by: str, fn: Any, problems: Collector) -
     where = fn.key
     if handled_by == "tsm" and fn.fid > MAX_COVE_FID:
         problems.add(fn.pos("fid"), f"{where}: FID {fn.fid:#x} does not fit in a6[15:0]")
+    # The one statement of what the TSM implements: its stubs, its probe
+    # answers and tools/abi-coverage all follow it.
+    if handled_by == "tsm" and fn.implemented is None:
+        problems.add(fn.pos("name"), f"{where}: the TSM handles this call, so say whether it "
+                     f"implements it: add 'implemented: true' or 'implemented: false'")
+    elif handled_by == "forward" and fn.implemented is not None:
+        problems.add(fn.pos("implemented"), f"{where}: 'implemented' is only for calls the TSM "
+                     f"handles; this extension is forwarded to OpenSBI (handled_by: forward)")
     if len(fn.args) > MAX_SBI_ARGS:
         extra = fn.args[MAX_SBI_ARGS]
         problems.add(extra.pos("name"), f"{where}: {len(fn.args)} arguments, but SBI passes "

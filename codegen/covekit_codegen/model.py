@@ -14,6 +14,8 @@ from typing import Any
 from .diagnostics import Collector, Pos
 from .loader import Node, SpecFile, key_pos
 
+# Who makes SBI calls to the TSM, in the order of the generated caller bits.
+CALLERS = ("host", "guest")
 # RV64 sizes (= alignments) of the scalar field types.
 SCALAR_SIZE = {"u8": 1, "s8": 1, "u16": 2, "s16": 2, "u32": 4, "s32": 4,
                "u64": 8, "s64": 8, "ulong": 8, "long": 8}
@@ -132,6 +134,9 @@ class Function(Documented):
     args: list[Arg]
     returns: str | None
     errors: list[str]
+    # Whether the TSM implements it: None for a forwarded extension's call
+    # (checks require it exactly for the TSM's own calls).
+    implemented: bool | None
     ext: Extension | None = None
 
     @property
@@ -173,6 +178,11 @@ class Function(Documented):
     def checked_args(self) -> list[Arg]:
         return [a for a in self.args if a.has_constraints]
 
+    @property
+    def callers(self) -> list[str]:
+        """The callers it serves: 'any' is both the host and a guest."""
+        return list(CALLERS) if self.caller == "any" else [self.caller]
+
 
 @dataclass
 class Extension(Documented):
@@ -188,6 +198,27 @@ class Extension(Documented):
     @property
     def fid_count(self) -> int:
         return max(f.fid for f in self.functions) + 1
+
+    @property
+    def implemented(self) -> list[Function]:
+        return [f for f in self.functions if f.implemented]
+
+    @property
+    def pending(self) -> list[Function]:
+        """The TSM's calls it does not implement yet (answered NOT_SUPPORTED)."""
+        return [f for f in self.functions if f.implemented is False]
+
+    @property
+    def available_to(self) -> list[str]:
+        """The callers a BASE probe reports this TSM extension present to:
+        those that at least one implemented call serves (CALLERS order)."""
+        served = {c for f in self.implemented for c in f.callers}
+        return [c for c in CALLERS if c in served]
+
+    @property
+    def c_available(self) -> str:
+        """available_to as a mask of enum sbi_abi_caller bits."""
+        return " | ".join(f"SBI_ABI_CALLER_{c.upper()}" for c in self.available_to) or "0"
 
     @property
     def ascii(self) -> str | None:
@@ -478,7 +509,8 @@ def _build_function(n: Node, ext_source: str) -> Function:
     source = n.get("source", ext_source)
     return Function(**_documented(n, ext_source), fid=int(n["fid"]), caller=n["caller"],
                     args=[_build_arg(a, i, source) for i, a in enumerate(n.child("args"))],
-                    returns=n.get("returns"), errors=[str(e) for e in n["errors"]])
+                    returns=n.get("returns"), errors=[str(e) for e in n["errors"]],
+                    implemented=n.get("implemented"))
 
 
 def _build_field(n: Node) -> Field:

@@ -53,6 +53,7 @@ def _swap_fids(c: Checkout) -> None:
 REBIND_END = """      - name: rebind_aia_imsic_end
         fid: 10
         caller: host
+        implemented: false
         doc: >-
           Finishes moving a vCPU, restoring the cloned interrupt state into the
           new guest interrupt file. Call on the CPU that called
@@ -202,6 +203,7 @@ def test_abi_break_is_refused(checkout: Checkout, case: Break) -> None:
 NEW_FUNCTION = """      - name: get_tsm_time
         fid: 11
         caller: guest
+        implemented: false
         doc: Reads the TSM's clock.
         args:
           - name: out_addr

@@ -37,11 +37,12 @@ def spec():
 
 
 def dispatcher_source(spec) -> str:
-    """A dispatcher over the generated table plus one handler per function
-    that reports which function ran (value = EID ^ FID)."""
+    """A dispatcher over the generated table plus one handler per implemented
+    function that reports which function ran (value = EID ^ FID); pending
+    functions get none, so the table must not need one."""
     handlers = []
     for ext in spec.tsm_extensions:
-        for fn in ext.functions:
+        for fn in ext.implemented:
             params = ", ".join(fn.c_params)
             unused = "".join(f"\t(void){a.name};\n" for a in fn.args)
             value = f"(long)({ext.c_eid} ^ {fn.fid})"
@@ -65,10 +66,23 @@ static struct sbiret dispatch(unsigned long eid, unsigned long fid, const unsign
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
+/* What a BASE probe of eid answers the callers in mask "from". */
+static long probe(unsigned int from, unsigned long eid)
+{
+	for (size_t i = 0; i < sizeof(sbi_tsm_extensions) / sizeof(sbi_tsm_extensions[0]); i++)
+		if (sbi_tsm_extensions[i].eid == eid)
+			return (sbi_tsm_extensions[i].available & from) != 0;
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long v[8] = { 0 };
 
+	if (argc == 4 && argv[1][0] == 'p') {
+		printf("%ld\\n", probe(strtoul(argv[2], NULL, 0), strtoul(argv[3], NULL, 0)));
+		return 0;
+	}
 	if (argc < 3)
 		return 2;
 	for (int i = 1; i < argc && i < 9; i++)
@@ -105,7 +119,37 @@ def test_dispatch_reaches_each_handler(spec, dispatcher):
         for fn in ext.functions:
             # Arguments that pass every constraint: aligned, in range, in enum.
             args = [max(a.min or 0, a.align or 0) if a.enum is None else 0 for a in fn.args]
-            assert call(dispatcher, ext.eid, fn.fid, *args) == (OK, ext.eid ^ fn.fid), fn.key
+            want = (OK, ext.eid ^ fn.fid) if fn.implemented else (NOT_SUPPORTED, 0)
+            assert call(dispatcher, ext.eid, fn.fid, *args) == want, fn.key
+
+
+def test_pending_calls_check_their_arguments_first(spec, dispatcher):
+    fn = spec.function("COVH.tvm_remove_pages")  # (tvm_id, gpa: 4 KiB aligned, len)
+    assert fn.implemented is False
+    assert call(dispatcher, COVH, fn.fid, 1, 0x1000, 0x1000) == (NOT_SUPPORTED, 0)
+    assert call(dispatcher, COVH, fn.fid, 1, 0x1008, 0x1000)[0] == INVALID_ADDRESS
+
+
+def probe(dispatcher: Path, callers: int, eid: int) -> int:
+    out = subprocess.run([str(dispatcher), "probe", hex(callers), hex(eid)],
+                         capture_output=True, text=True, check=True, timeout=30).stdout
+    return int(out)
+
+
+HOST, GUEST = 1, 2  # enum sbi_abi_caller
+COVI = 0x434F5649
+
+
+def test_probe_reports_what_is_implemented_for_each_caller(spec, dispatcher):
+    # Today: COVH's implemented calls are the host's; COVG and COVI have none.
+    assert [probe(dispatcher, c, COVH) for c in (HOST, GUEST)] == [1, 0]
+    assert [probe(dispatcher, c, COVG) for c in (HOST, GUEST)] == [0, 0]
+    assert [probe(dispatcher, c, COVI) for c in (HOST, GUEST)] == [0, 0]
+    for ext in spec.tsm_extensions:
+        for bit, caller in ((HOST, "host"), (GUEST, "guest")):
+            serves = any(fn.implemented and fn.caller in (caller, "any")
+                         for fn in ext.functions)
+            assert probe(dispatcher, bit, ext.eid) == int(serves), (ext.name, caller)
 
 
 def test_dispatch_checks_argument_constraints(dispatcher):
@@ -136,7 +180,7 @@ def test_firmware_headers_cross_compile(spec, tmp_path):
     src.write_text(dispatcher_source(spec).replace("#include <stdio.h>\n#include <stdlib.h>\n",
                                                    "").split("int main")[0]
                    + "struct sbiret (*keep)(unsigned long, unsigned long, const unsigned long *)"
-                   " = dispatch;\n")
+                   " = dispatch;\nlong (*keep_probe)(unsigned int, unsigned long) = probe;\n")
     compile_c(CROSS_CC, src, tmp_path / "dispatch.o", "-c", "-ffreestanding",
               f"-I{FIRMWARE_INC}")
 

@@ -45,6 +45,8 @@ def write(rel: str, data: bytes) -> Callable[[Checkout], None]:
 
 DESTROY = "- name: destroy_tvm"
 DESTROY_HEAD = "      - name: destroy_tvm\n        fid: 8\n        caller: host\n"
+DESTROY_IMPLEMENTED = DESTROY_HEAD + "        implemented: true\n"
+SPEC_VERSION_HEAD = "      - name: get_spec_version\n        fid: 0\n        caller: any\n"
 PROMOTE_ERRORS = "errors: [INVALID_ADDRESS, AUTH, OUT_OF_MEMORY, FAILED]"
 GET_INFO_ERRORS = "errors: [INVALID_ADDRESS, INVALID_PARAM, FAILED]"
 PAGE_TYPE_TAIL = """      - name: PAGE_1GB
@@ -193,14 +195,18 @@ CASES = [
          edit(COVE, DESTROY_HEAD, DESTROY_HEAD + "        zeta: 1\n        7: 2\n"),
          lambda c: [f"{pos(c, COVE, 'zeta: 1', at='zeta')}: extensions[COVH].functions"
                     f"[destroy_tvm]: unknown key 'zeta' (allowed: args, caller, doc, errors, "
-                    f"fid, name, returns, source)",
+                    f"fid, implemented, name, returns, source)",
                     f"{pos(c, COVE, '        7: 2', at='7')}: extensions[COVH].functions"
                     f"[destroy_tvm]: unknown key 7 (allowed: args, caller, doc, errors, fid, "
-                    f"name, returns, source)"]),
+                    f"implemented, name, returns, source)"]),
     Case("value-not-in-enum",
          edit(COVE, DESTROY_HEAD, DESTROY_HEAD.replace("caller: host", "caller: hots")),
          one(COVE, "caller: hots", "extensions[COVH].functions[destroy_tvm].caller: string "
              "'hots' is not one of: host, guest, any; did you mean 'host'?", at="hots")),
+    Case("implemented-not-boolean",
+         edit(COVE, DESTROY_IMPLEMENTED, DESTROY_HEAD + "        implemented: yes\n"),
+         one(COVE, "implemented: yes", "extensions[COVH].functions[destroy_tvm].implemented: "
+             "expected true or false, got string 'yes'", at="yes")),
     Case("invalid-c-identifier", edit(COVE, DESTROY, "- name: destroy-tvm"),
          one(COVE, "destroy-tvm", "extensions[COVH].functions[destroy-tvm].name: "
              "'destroy-tvm' is not a valid C identifier (letters, digits and '_', not "
@@ -288,6 +294,16 @@ CASES = [
          one(COVE, "- name: tsm_info_len", "COVH.tsm_get_info: argument tsm_info_len has "
              "constraints, so the call can return INVALID_PARAM; add it to 'errors'",
              at="tsm_info_len")),
+    Case("implemented-missing",  # the TSM's calls say it, each one
+         edit(COVE, DESTROY_IMPLEMENTED, DESTROY_HEAD),
+         one(COVE, DESTROY, "COVH.destroy_tvm: the TSM handles this call, so say whether it "
+             "implements it: add 'implemented: true' or 'implemented: false'",
+             at="destroy_tvm")),
+    Case("implemented-on-a-forwarded-call",  # OpenSBI implements those
+         edit(SBI, SPEC_VERSION_HEAD, SPEC_VERSION_HEAD + "        implemented: false\n"),
+         one(SBI, "implemented: false", "BASE.get_spec_version: 'implemented' is only for "
+             "calls the TSM handles; this extension is forwarded to OpenSBI (handled_by: "
+             "forward)", at="false")),
     Case("two-files-sorted", _two_files_mutate, _two_files_expect),
 ]
 

@@ -194,6 +194,7 @@ NEW_EXTENSION = """
       - name: ping
         fid: 0
         caller: host
+        implemented: false
         doc: Does nothing.
         args: []
         errors: []
@@ -215,3 +216,68 @@ def test_removed_extension_deletes_its_outputs(checkout: Checkout):
     assert "  RM      Documentation/abi/ext-xtst.rst" in r.stdout.splitlines()
     assert not checkout.path("Documentation/abi/ext-xtst.rst").exists()
     assert checkout.regen("--check").returncode == 0
+
+
+def test_outputs_follow_what_is_implemented():
+    # spec/cove.yaml's 'implemented' is the one statement: the handler
+    # prototypes, the NOT_SUPPORTED stubs, the probe table, the payloads'
+    # expectations and the ABI reference all follow it.
+    handlers = (ROOT / FIRMWARE / "cove_handlers.h").read_text()
+    assert "struct sbiret covh_convert_pages(" in handlers
+    assert "covh_run_tvm_vcpu(" not in handlers and "covg_get_evidence(" not in handlers
+    table = (ROOT / FIRMWARE / "cove_dispatch_table.h").read_text()
+    run = table[table.index("covh_run_tvm_vcpu_checked(const"):]
+    assert run.split("\n}\n")[0].endswith("return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);")
+    convert = table[table.index("covh_convert_pages_checked(const"):].split("\n}\n")[0]
+    assert "return covh_convert_pages(args[0], args[1]);" in convert
+    available = re.findall(r"\.eid = (SBI_EXT_\w+),\n.*\n.*\n.*\n\t\t\.available = ([^,]+),",
+                           table)
+    assert available == [("SBI_EXT_COVH", "SBI_ABI_CALLER_HOST"), ("SBI_EXT_COVG", "0"),
+                         ("SBI_EXT_COVI", "0")]
+    expect = (ROOT / "selftests/include/generated/sbi_abi_expect.h").read_text()
+    assert re.search(r'"COVH.convert_pages",\n.*\n\t\t\.implemented = true,', expect)
+    assert re.search(r'"COVH.run_tvm_vcpu",\n.*\n\t\t\.implemented = false,', expect)
+    docs = (ROOT / "Documentation/abi/ext-covh.rst").read_text()
+    assert "   * - 15\n     - `run_tvm_vcpu`_\n     - host\n     - pending\n" in docs
+
+
+def _set_implemented(co: Checkout, ext: str, value: bool) -> None:
+    """Mark every call of one extension of spec/cove.yaml implemented or not."""
+    text = co.read("spec/cove.yaml")
+    start = text.index(f"  - name: {ext}\n")
+    end = text.find("\n  - name: ", start + 1)
+    end = text.index("\nenums:") if end < 0 else end
+    body = re.sub(r"implemented: (true|false)", f"implemented: {str(value).lower()}",
+                  text[start:end])
+    co.write("spec/cove.yaml", text[:start] + body + text[end:])
+
+
+def test_implementing_a_call_changes_the_tsm_not_the_abi(checkout: Checkout):
+    fw = [f"{FIRMWARE}/cove_dispatch_table.h", f"{FIRMWARE}/cove_handlers.h"]
+    checkout.edit("spec/cove.yaml", "      - name: run_tvm_vcpu\n        fid: 15\n"
+                  "        caller: host\n        implemented: false\n",
+                  "      - name: run_tvm_vcpu\n        fid: 15\n"
+                  "        caller: host\n        implemented: true\n")
+    lock = checkout.read("spec/abi.lock")
+    r = checkout.regen()
+    assert r.returncode == 0, r.stderr
+    changed = {line.split()[1] for line in r.stdout.splitlines() if line.startswith("  GEN")}
+    assert changed == set(fw) | {"selftests/include/generated/sbi_abi_expect.h",
+                                 "Documentation/abi/ext-covh.rst"}
+    assert checkout.read("spec/abi.lock") == lock  # not a fact of the ABI
+    handlers = checkout.read(f"{FIRMWARE}/cove_handlers.h")
+    assert "struct sbiret covh_run_tvm_vcpu(unsigned long tvm_id, unsigned long vcpu_id);" \
+        in handlers
+    assert "return covh_run_tvm_vcpu(args[0], args[1]);" in checkout.read(fw[0])
+
+
+def test_an_extension_with_only_pending_calls_is_not_advertised(checkout: Checkout):
+    _set_implemented(checkout, "COVH", False)
+    _set_implemented(checkout, "COVG", True)
+    assert checkout.regen().returncode == 0
+    table = checkout.read(f"{FIRMWARE}/cove_dispatch_table.h")
+    assert re.findall(r"\t\t\.available = ([^,]+),", table) == \
+        ["0", "SBI_ABI_CALLER_GUEST", "0"]
+    handlers = checkout.read(f"{FIRMWARE}/cove_handlers.h")
+    assert "struct sbiret covh_" not in handlers and "struct sbiret covg_" in handlers
+    assert "reports it present to no caller" in checkout.read("Documentation/abi/ext-covh.rst")

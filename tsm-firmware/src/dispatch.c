@@ -15,18 +15,6 @@
 /* CoVE: a6[15:0] is the FID; a6[31:26] selects a supervisor domain. */
 #define COVE_FID_MASK	0xffffUL
 
-/*
- * CoVE extensions the TSM offers today, by caller.  An extension joins
- * when its calls are implemented; until then a probe says it is absent
- * (its calls still answer NOT_SUPPORTED through the table).
- */
-static const struct {
-	unsigned long eid;
-	unsigned int callers;
-} tsm_available[] = {
-	{ SBI_EXT_COVH, DISPATCH_FROM_HOST },
-};
-
 static const struct sbi_abi_extension *tsm_extension(unsigned long eid)
 {
 	for (unsigned int i = 0; i < ARRAY_SIZE(sbi_tsm_extensions); i++)
@@ -43,16 +31,17 @@ static bool forwarded(unsigned long eid)
 	return false;
 }
 
-/* 1 or 0 for what a probe of eid answers, -1 to let OpenSBI answer. */
+/*
+ * 1 or 0 for what a probe of eid answers, -1 to let OpenSBI answer.  A
+ * CoVE extension is present to the callers the spec's implemented calls
+ * serve (the generated @available); its other calls answer NOT_SUPPORTED.
+ */
 static long probe(unsigned int from, unsigned long eid)
 {
-	if (tsm_extension(eid)) {
-		for (unsigned int i = 0; i < ARRAY_SIZE(tsm_available); i++)
-			if (tsm_available[i].eid == eid &&
-			    tsm_available[i].callers & from)
-				return 1;
-		return 0;
-	}
+	const struct sbi_abi_extension *ext = tsm_extension(eid);
+
+	if (ext)
+		return (ext->available & from) ? 1 : 0;
 	return forwarded(eid) ? -1 : 0;
 }
 

@@ -14,6 +14,8 @@
 #ifndef __GENERATED_SBI_ABI_EXPECT_H__
 #define __GENERATED_SBI_ABI_EXPECT_H__
 
+#include <stdbool.h>
+
 #include "sbi_abi.h"
 #include "sbi_cove_types.h"
 
@@ -26,6 +28,8 @@
  * @eid, @fid:	Its IDs.
  * @name:	"COVH.convert_pages".
  * @caller:	"host", "guest" or "any".
+ * @implemented: Whether the TSM implements it; if not, it answers
+ *		NOT_SUPPORTED once its arguments pass the spec's checks.
  * @nargs:	Arguments it takes.
  * @args:	Values that pass every constraint (zero past @nargs).
  * @errors:	Errors it may return besides SUCCESS and NOT_SUPPORTED.
@@ -36,6 +40,7 @@ struct sbi_abi_expect {
 	unsigned long fid;
 	const char *name;
 	const char *caller;
+	bool implemented;
 	unsigned int nargs;
 	unsigned long args[6];
 	long errors[19];
@@ -48,6 +53,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_TSM_GET_INFO,
 		.name = "COVH.tsm_get_info",
 		.caller = "host",
+		.implemented = true,
 		.nargs = 2,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -65,6 +71,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_CONVERT_PAGES,
 		.name = "COVH.convert_pages",
 		.caller = "host",
+		.implemented = true,
 		.nargs = 2,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -82,6 +89,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_RECLAIM_PAGES,
 		.name = "COVH.reclaim_pages",
 		.caller = "host",
+		.implemented = true,
 		.nargs = 2,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -99,6 +107,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_INITIATE_FENCE,
 		.name = "COVH.initiate_fence",
 		.caller = "host",
+		.implemented = true,
 		.nargs = 0,
 		.errors = {
 			SBI_ERR_ALREADY_STARTED,
@@ -111,6 +120,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_LOCAL_FENCE,
 		.name = "COVH.local_fence",
 		.caller = "host",
+		.implemented = true,
 		.nargs = 0,
 		.errors = {
 			SBI_ERR_FAILED,
@@ -122,6 +132,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_CREATE_TVM,
 		.name = "COVH.create_tvm",
 		.caller = "host",
+		.implemented = true,
 		.nargs = 2,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -139,6 +150,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_FINALIZE_TVM,
 		.name = "COVH.finalize_tvm",
 		.caller = "host",
+		.implemented = true,
 		.nargs = 4,
 		.args = {
 			1UL,
@@ -157,6 +169,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_PROMOTE_TO_TVM,
 		.name = "COVH.promote_to_tvm",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 4,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -177,6 +190,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_DESTROY_TVM,
 		.name = "COVH.destroy_tvm",
 		.caller = "host",
+		.implemented = true,
 		.nargs = 1,
 		.args = {
 			1UL,
@@ -192,6 +206,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_ADD_TVM_MEMORY_REGION,
 		.name = "COVH.add_tvm_memory_region",
 		.caller = "host",
+		.implemented = true,
 		.nargs = 3,
 		.args = {
 			1UL,
@@ -210,6 +225,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_ADD_TVM_PAGE_TABLE_PAGES,
 		.name = "COVH.add_tvm_page_table_pages",
 		.caller = "host",
+		.implemented = true,
 		.nargs = 3,
 		.args = {
 			1UL,
@@ -229,6 +245,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_ADD_TVM_MEASURED_PAGES,
 		.name = "COVH.add_tvm_measured_pages",
 		.caller = "host",
+		.implemented = true,
 		.nargs = 6,
 		.args = {
 			1UL,
@@ -250,6 +267,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_ADD_TVM_ZERO_PAGES,
 		.name = "COVH.add_tvm_zero_pages",
 		.caller = "host",
+		.implemented = true,
 		.nargs = 5,
 		.args = {
 			1UL,
@@ -270,6 +288,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_ADD_TVM_SHARED_PAGES,
 		.name = "COVH.add_tvm_shared_pages",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 5,
 		.args = {
 			1UL,
@@ -290,6 +309,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_CREATE_TVM_VCPU,
 		.name = "COVH.create_tvm_vcpu",
 		.caller = "host",
+		.implemented = true,
 		.nargs = 3,
 		.args = {
 			1UL,
@@ -308,6 +328,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_RUN_TVM_VCPU,
 		.name = "COVH.run_tvm_vcpu",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 2,
 		.args = {
 			1UL,
@@ -324,6 +345,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_TVM_INITIATE_FENCE,
 		.name = "COVH.tvm_initiate_fence",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 1,
 		.args = {
 			1UL,
@@ -339,6 +361,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_TVM_INVALIDATE_PAGES,
 		.name = "COVH.tvm_invalidate_pages",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 3,
 		.args = {
 			1UL,
@@ -357,6 +380,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_TVM_VALIDATE_PAGES,
 		.name = "COVH.tvm_validate_pages",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 3,
 		.args = {
 			1UL,
@@ -375,6 +399,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_TVM_REMOVE_PAGES,
 		.name = "COVH.tvm_remove_pages",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 3,
 		.args = {
 			1UL,
@@ -393,6 +418,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVG_ADD_MMIO_REGION,
 		.name = "COVG.add_mmio_region",
 		.caller = "guest",
+		.implemented = false,
 		.nargs = 2,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -410,6 +436,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVG_REMOVE_MMIO_REGION,
 		.name = "COVG.remove_mmio_region",
 		.caller = "guest",
+		.implemented = false,
 		.nargs = 2,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -427,6 +454,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVG_SHARE_MEMORY_REGION,
 		.name = "COVG.share_memory_region",
 		.caller = "guest",
+		.implemented = false,
 		.nargs = 2,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -444,6 +472,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVG_UNSHARE_MEMORY_REGION,
 		.name = "COVG.unshare_memory_region",
 		.caller = "guest",
+		.implemented = false,
 		.nargs = 2,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -461,6 +490,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVG_ALLOW_EXTERNAL_INTERRUPT,
 		.name = "COVG.allow_external_interrupt",
 		.caller = "guest",
+		.implemented = false,
 		.nargs = 1,
 		.args = {
 			1UL,
@@ -476,6 +506,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVG_DENY_EXTERNAL_INTERRUPT,
 		.name = "COVG.deny_external_interrupt",
 		.caller = "guest",
+		.implemented = false,
 		.nargs = 1,
 		.args = {
 			1UL,
@@ -491,6 +522,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVG_GET_ATTESTATION_CAPABILITIES,
 		.name = "COVG.get_attestation_capabilities",
 		.caller = "guest",
+		.implemented = false,
 		.nargs = 2,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -508,6 +540,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVG_EXTEND_MEASUREMENT,
 		.name = "COVG.extend_measurement",
 		.caller = "guest",
+		.implemented = false,
 		.nargs = 3,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -526,6 +559,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVG_GET_EVIDENCE,
 		.name = "COVG.get_evidence",
 		.caller = "guest",
+		.implemented = false,
 		.nargs = 6,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -548,6 +582,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVG_RETRIEVE_SECRET,
 		.name = "COVG.retrieve_secret",
 		.caller = "guest",
+		.implemented = false,
 		.nargs = 2,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -565,6 +600,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVG_READ_MEASUREMENT,
 		.name = "COVG.read_measurement",
 		.caller = "guest",
+		.implemented = false,
 		.nargs = 3,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -583,6 +619,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVI_INIT_TVM_AIA,
 		.name = "COVI.init_tvm_aia",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 3,
 		.args = {
 			1UL,
@@ -601,6 +638,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVI_SET_TVM_AIA_CPU_IMSIC_ADDR,
 		.name = "COVI.set_tvm_aia_cpu_imsic_addr",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 3,
 		.args = {
 			1UL,
@@ -619,6 +657,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVI_CONVERT_AIA_IMSIC,
 		.name = "COVI.convert_aia_imsic",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 1,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -634,6 +673,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVI_RECLAIM_TVM_AIA_IMSIC,
 		.name = "COVI.reclaim_tvm_aia_imsic",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 1,
 		.args = {
 			SBI_ABI_EXAMPLE_ADDR,
@@ -650,6 +690,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVI_BIND_AIA_IMSIC,
 		.name = "COVI.bind_aia_imsic",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 3,
 		.args = {
 			1UL,
@@ -667,6 +708,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVI_UNBIND_AIA_IMSIC_BEGIN,
 		.name = "COVI.unbind_aia_imsic_begin",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 2,
 		.args = {
 			1UL,
@@ -683,6 +725,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVI_UNBIND_AIA_IMSIC_END,
 		.name = "COVI.unbind_aia_imsic_end",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 2,
 		.args = {
 			1UL,
@@ -699,6 +742,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVI_INJECT_TVM_CPU,
 		.name = "COVI.inject_tvm_cpu",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 3,
 		.args = {
 			1UL,
@@ -716,6 +760,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVI_REBIND_AIA_IMSIC_BEGIN,
 		.name = "COVI.rebind_aia_imsic_begin",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 3,
 		.args = {
 			1UL,
@@ -733,6 +778,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVI_REBIND_AIA_IMSIC_CLONE,
 		.name = "COVI.rebind_aia_imsic_clone",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 2,
 		.args = {
 			1UL,
@@ -749,6 +795,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVI_REBIND_AIA_IMSIC_END,
 		.name = "COVI.rebind_aia_imsic_end",
 		.caller = "host",
+		.implemented = false,
 		.nargs = 2,
 		.args = {
 			1UL,

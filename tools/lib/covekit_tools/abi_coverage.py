@@ -5,8 +5,8 @@ TSM's calls, and which test exercised it.
 Tests mark an error they asserted with a line "abi-error: EXT.call ERROR"
 (ktap_sbi_err() in payloads, CHECK_SBI_ERR() in unit tests).  Their output
 is read from the QEMU suites' console logs and meson's unit-test log.
-Calls still in tsm-firmware/src/abi_pending.c are not checked; pairs the
-TSM cannot return are listed, with the reason, in
+Calls the spec marks 'implemented: false' are not checked; pairs the TSM
+cannot return are listed, with the reason, in
 selftests/abi-coverage-exempt.yaml.  Exit status 1 when a pair of an
 implemented call is neither exercised nor exempt, or an exemption is stale.
 """
@@ -23,25 +23,21 @@ from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parents[3]
 EXEMPT = ROOT / "selftests/abi-coverage-exempt.yaml"
-PENDING = ROOT / "tsm-firmware/src/abi_pending.c"
 TAG = re.compile(r"abi-error: (\w+\.\w+) (\w+)")
 
 
-def declared_pairs() -> tuple[list[tuple[str, str]], dict[str, str]]:
-    """(EXT.call, ERROR) for every TSM call, and call -> handler symbol."""
+def declared_pairs(root: Path = ROOT) -> tuple[list[tuple[str, str]], dict[str, bool]]:
+    """(EXT.call, ERROR) for every TSM call in root's spec/, and EXT.call ->
+    whether the spec marks it 'implemented'."""
     from covekit_codegen.regen import Layout, load_spec
 
-    spec = load_spec(Layout(ROOT))
-    pairs, symbols = [], {}
+    spec = load_spec(Layout(root))
+    pairs, implemented = [], {}
     for ext in spec.tsm_extensions:
         for fn in ext.functions:
-            symbols[fn.key] = fn.c_symbol
+            implemented[fn.key] = bool(fn.implemented)
             pairs += [(fn.key, err) for err in fn.errors]
-    return pairs, symbols
-
-
-def pending_symbols() -> set[str]:
-    return set(re.findall(r"^PENDING\((\w+),", PENDING.read_text(), re.M))
+    return pairs, implemented
 
 
 def exemptions() -> dict[tuple[str, str], str]:
@@ -77,8 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"abi-coverage: no test logs under {args.build}: run ./tools/test first",
               file=sys.stderr)
         return 1
-    pairs, symbols = declared_pairs()
-    pending = pending_symbols()
+    pairs, implemented = declared_pairs()
     exempt = exemptions()
     seen = exercised(logs)
     declared = set(pairs)
@@ -86,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     problems: list[str] = []
     skipped_calls: list[str] = []
     for call, error in pairs:
-        if symbols[call] in pending:
+        if not implemented[call]:
             if call not in skipped_calls:
                 skipped_calls.append(call)
             continue
@@ -108,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         if pair not in declared:
             problems.append(f"{pair[0]} {pair[1]}: exempt in {EXEMPT.name}, but the spec "
                             f"declares no such pair")
-        elif symbols[pair[0]] in pending:
+        elif not implemented[pair[0]]:
             problems.append(f"{pair[0]} {pair[1]}: exempt, but the call is not implemented")
     for problem in problems:
         print(f"abi-coverage: {problem}", file=sys.stderr)

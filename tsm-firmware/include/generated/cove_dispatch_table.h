@@ -43,12 +43,15 @@ struct sbi_abi_call {
  * @name:	Extension name.
  * @calls:	Indexed by FID; an entry with no @call is NOT_SUPPORTED.
  * @ncalls:	Entries in @calls.
+ * @available:	Mask of enum sbi_abi_caller that a BASE probe reports the
+ *		extension present to: the callers of its implemented calls.
  */
 struct sbi_abi_extension {
 	unsigned long eid;
 	const char *name;
 	const struct sbi_abi_call *calls;
 	unsigned long ncalls;
+	unsigned int available;
 };
 
 static inline struct sbiret sbi_abi_error(long error)
@@ -133,7 +136,8 @@ covh_promote_to_tvm_checked(const unsigned long *args)
 	/* identity_addr: 64-byte aligned */
 	if (args[3] != 0 && (args[3] & 63UL))
 		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
-	return covh_promote_to_tvm(args[0], args[1], args[2], args[3]);
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
@@ -222,8 +226,8 @@ covh_add_tvm_shared_pages_checked(const unsigned long *args)
 	/* gpa: 4096-byte aligned */
 	if (args[4] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
-	return covh_add_tvm_shared_pages(args[0], args[1], args[2], args[3],
-					 args[4]);
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
@@ -238,13 +242,17 @@ covh_create_tvm_vcpu_checked(const unsigned long *args)
 static struct sbiret
 covh_run_tvm_vcpu_checked(const unsigned long *args)
 {
-	return covh_run_tvm_vcpu(args[0], args[1]);
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
 covh_tvm_initiate_fence_checked(const unsigned long *args)
 {
-	return covh_tvm_initiate_fence(args[0]);
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
@@ -256,7 +264,8 @@ covh_tvm_invalidate_pages_checked(const unsigned long *args)
 	/* len: 4096-byte aligned */
 	if (args[2] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covh_tvm_invalidate_pages(args[0], args[1], args[2]);
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
@@ -268,7 +277,8 @@ covh_tvm_validate_pages_checked(const unsigned long *args)
 	/* len: 4096-byte aligned */
 	if (args[2] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covh_tvm_validate_pages(args[0], args[1], args[2]);
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
@@ -280,7 +290,8 @@ covh_tvm_remove_pages_checked(const unsigned long *args)
 	/* len: 4096-byte aligned */
 	if (args[2] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covh_tvm_remove_pages(args[0], args[1], args[2]);
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static const struct sbi_abi_call sbi_covh_calls[SBI_EXT_COVH_FID_COUNT] = {
@@ -419,7 +430,8 @@ covg_add_mmio_region_checked(const unsigned long *args)
 	/* len: 4096-byte aligned */
 	if (args[1] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covg_add_mmio_region(args[0], args[1]);
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
@@ -431,7 +443,8 @@ covg_remove_mmio_region_checked(const unsigned long *args)
 	/* len: 4096-byte aligned */
 	if (args[1] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covg_remove_mmio_region(args[0], args[1]);
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
@@ -443,7 +456,8 @@ covg_share_memory_region_checked(const unsigned long *args)
 	/* len: 4096-byte aligned */
 	if (args[1] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covg_share_memory_region(args[0], args[1]);
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
@@ -455,19 +469,24 @@ covg_unshare_memory_region_checked(const unsigned long *args)
 	/* len: 4096-byte aligned */
 	if (args[1] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covg_unshare_memory_region(args[0], args[1]);
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
 covg_allow_external_interrupt_checked(const unsigned long *args)
 {
-	return covg_allow_external_interrupt(args[0]);
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
 covg_deny_external_interrupt_checked(const unsigned long *args)
 {
-	return covg_deny_external_interrupt(args[0]);
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
@@ -479,7 +498,8 @@ covg_get_attestation_capabilities_checked(const unsigned long *args)
 	/* caps_size: 4096-byte aligned */
 	if (args[1] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covg_get_attestation_capabilities(args[0], args[1]);
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
@@ -488,7 +508,8 @@ covg_extend_measurement_checked(const unsigned long *args)
 	/* msmt_buf_addr: 4096-byte aligned */
 	if (args[0] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
-	return covg_extend_measurement(args[0], args[1], args[2]);
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
@@ -503,8 +524,8 @@ covg_get_evidence_checked(const unsigned long *args)
 	/* cert_addr: 4096-byte aligned */
 	if (args[4] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
-	return covg_get_evidence(args[0], args[1], args[2], args[3], args[4],
-				 args[5]);
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
@@ -516,7 +537,8 @@ covg_retrieve_secret_checked(const unsigned long *args)
 	/* buf_size: at most 4096 */
 	if (args[1] > 4096UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covg_retrieve_secret(args[0], args[1]);
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
@@ -525,7 +547,8 @@ covg_read_measurement_checked(const unsigned long *args)
 	/* msmt_buf_addr: 4096-byte aligned */
 	if (args[0] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
-	return covg_read_measurement(args[0], args[1], args[2]);
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static const struct sbi_abi_call sbi_covg_calls[SBI_EXT_COVG_FID_COUNT] = {
@@ -604,67 +627,89 @@ _Static_assert(sizeof(sbi_covg_calls) ==
 static struct sbiret
 covi_init_tvm_aia_checked(const unsigned long *args)
 {
-	return covi_init_tvm_aia(args[0], args[1], args[2]);
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
 covi_set_tvm_aia_cpu_imsic_addr_checked(const unsigned long *args)
 {
-	return covi_set_tvm_aia_cpu_imsic_addr(args[0], args[1], args[2]);
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
 covi_convert_aia_imsic_checked(const unsigned long *args)
 {
-	return covi_convert_aia_imsic(args[0]);
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
 covi_reclaim_tvm_aia_imsic_checked(const unsigned long *args)
 {
-	return covi_reclaim_tvm_aia_imsic(args[0]);
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
 covi_bind_aia_imsic_checked(const unsigned long *args)
 {
-	return covi_bind_aia_imsic(args[0], args[1], args[2]);
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
 covi_unbind_aia_imsic_begin_checked(const unsigned long *args)
 {
-	return covi_unbind_aia_imsic_begin(args[0], args[1]);
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
 covi_unbind_aia_imsic_end_checked(const unsigned long *args)
 {
-	return covi_unbind_aia_imsic_end(args[0], args[1]);
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
 covi_inject_tvm_cpu_checked(const unsigned long *args)
 {
-	return covi_inject_tvm_cpu(args[0], args[1], args[2]);
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
 covi_rebind_aia_imsic_begin_checked(const unsigned long *args)
 {
-	return covi_rebind_aia_imsic_begin(args[0], args[1], args[2]);
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
 covi_rebind_aia_imsic_clone_checked(const unsigned long *args)
 {
-	return covi_rebind_aia_imsic_clone(args[0], args[1]);
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
 covi_rebind_aia_imsic_end_checked(const unsigned long *args)
 {
-	return covi_rebind_aia_imsic_end(args[0], args[1]);
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static const struct sbi_abi_call sbi_covi_calls[SBI_EXT_COVI_FID_COUNT] = {
@@ -740,14 +785,33 @@ _Static_assert(sizeof(sbi_covi_calls) ==
 	       SBI_EXT_COVI_FID_COUNT * sizeof(struct sbi_abi_call),
 	       "one COVI entry per FID");
 
-/* The extensions the TSM answers itself; every other EID is forwarded. */
+/*
+ * The extensions the TSM answers itself; every other EID is forwarded.
+ * A probe reports one present to a caller when at least one call the spec
+ * marks 'implemented: true' serves that caller.
+ */
 static const struct sbi_abi_extension sbi_tsm_extensions[] = {
-	{ SBI_EXT_COVH, "COVH", sbi_covh_calls,
-	  SBI_EXT_COVH_FID_COUNT },
-	{ SBI_EXT_COVG, "COVG", sbi_covg_calls,
-	  SBI_EXT_COVG_FID_COUNT },
-	{ SBI_EXT_COVI, "COVI", sbi_covi_calls,
-	  SBI_EXT_COVI_FID_COUNT },
+	{
+		.eid = SBI_EXT_COVH,
+		.name = "COVH",
+		.calls = sbi_covh_calls,
+		.ncalls = SBI_EXT_COVH_FID_COUNT,
+		.available = SBI_ABI_CALLER_HOST,
+	},
+	{
+		.eid = SBI_EXT_COVG,
+		.name = "COVG",
+		.calls = sbi_covg_calls,
+		.ncalls = SBI_EXT_COVG_FID_COUNT,
+		.available = 0,
+	},
+	{
+		.eid = SBI_EXT_COVI,
+		.name = "COVI",
+		.calls = sbi_covi_calls,
+		.ncalls = SBI_EXT_COVI_FID_COUNT,
+		.available = 0,
+	},
 };
 
 /*
