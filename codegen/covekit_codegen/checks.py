@@ -94,6 +94,8 @@ def _check_sources(spec: Spec, problems: Collector) -> None:
             ref(m)
     for ps in spec.declared_page_states:
         ref(ps)
+    for m in spec.declared_measurements:
+        ref(m)
 
 
 def _check_errors(spec: Spec, problems: Collector) -> None:
@@ -307,6 +309,33 @@ def _check_page_states(spec: Spec, problems: Collector) -> None:
                          f"transition into it")
 
 
+MEASUREMENT = "measurement"  # the prefix of every measurement message
+
+
+def _check_measurement(spec: Spec, problems: Collector) -> None:
+    where = MEASUREMENT
+    first = spec.measurement
+    for again in spec.declared_measurements[1:]:
+        assert first is not None
+        problems.add(again.declared_at, f"{where}: declared again (first at "
+                     f"{first.declared_at}); at most one spec file declares the measurement")
+    if first is None:
+        return
+    _duplicates(first.records, lambda r: r.name, "record name", "name", problems, where=where)
+    _duplicates(first.records, lambda r: r.tag, "record tag", "tag", problems, where=where)
+    for r in first.records:
+        _duplicates(r.fields, lambda f: f.name, "field name", "name", problems,
+                    where=f"{where}: record {r.name}")
+        if r.function is None:
+            ext_name, _, fn_name = r.call.partition(".")
+            why = (f"{ext_name} has no function {fn_name!r}" if spec.extension(ext_name)
+                   else f"extension {ext_name!r} is not defined")
+            problems.add(r.pos("call"), f"{where}: record {r.name}: {why}")
+        elif r.function.ext is not None and r.function.ext.handled_by != "tsm":
+            problems.add(r.pos("call"), f"{where}: record {r.name}: {r.call} is not a call "
+                         f"the TSM handles, so it cannot extend a TVM's measurement")
+
+
 def _c_names(spec: Spec) -> Iterable[tuple[str, Any, str]]:
     """Every C identifier the generated code defines at file scope."""
     for e in spec.errors:
@@ -344,7 +373,8 @@ def _check_c_names(spec: Spec, problems: Collector) -> None:
 
 
 CHECKS = (_check_identifiers, _check_sources, _check_errors, _check_extensions, _check_enums,
-          _check_structs, _check_kvm, _check_page_states, _check_c_names)
+          _check_structs, _check_kvm, _check_page_states, _check_measurement,
+          _check_c_names)
 
 
 def check_spec(spec: Spec, problems: Collector) -> None:

@@ -318,6 +318,9 @@ def _typos(err: jsonschema.ValidationError) -> dict[Any, str]:
 _FIELD_TYPE = "^(u8|u16|u32|u64|s8|s16|s32|s64|ulong|long)"
 # A page-state transition's call: EXT.function.
 _CALL_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$"
+# A measurement record's tag, and the type of one of its fields.
+_TAG_PATTERN = "^[A-Z0-9_]{8}$"
+_MEASURE_TYPE = r"^(u64|u8\[[1-9][0-9]*\])$"
 
 
 def _schema_problems(err: jsonschema.ValidationError, root: Any, file: str,
@@ -358,6 +361,12 @@ def _schema_problems(err: jsonschema.ValidationError, root: Any, file: str,
         if arg == _CALL_PATTERN:
             return [Problem(pos, f"{label}: {inst!r} is not a call: expected EXT.function, "
                             f"an extension and one of its functions (e.g. COVH.convert_pages)")]
+        if arg == _TAG_PATTERN:
+            return [Problem(pos, f"{label}: {inst!r} is not a record tag: expected exactly 8 "
+                            f"characters, each A-Z, 0-9 or '_'")]
+        if arg == _MEASURE_TYPE:
+            return [Problem(pos, f"{label}: {inst!r} is not a record field type: expected u64 "
+                            f"or u8[N] (N bytes, e.g. u8[4096])")]
         if arg.startswith("^[A-Za-z_]"):
             return [Problem(pos, f"{label}: {inst!r} is not a valid C identifier (letters, "
                             f"digits and '_', not starting with a digit)")]

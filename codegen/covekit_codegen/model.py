@@ -438,6 +438,84 @@ class PageStates(Documented):
         return next((s for s in self.states if s.name == name), None)
 
 
+# Digest size in bytes of each hash a measurement may use.
+HASH_DIGEST_SIZE = {"SHA-384": 48}
+MEASURE_TAG_SIZE = 8  # a record starts with its tag, 8 ASCII bytes
+
+
+@dataclass
+class MeasureField:
+    """One field of a measurement record: u64 (little-endian) or u8[N]."""
+
+    name: str
+    type: str
+    doc: str
+    node: Node
+    offset: int = 0
+
+    def pos(self, key: str | None = None) -> Pos:
+        return self.node.pos(key)
+
+    @property
+    def size(self) -> int:
+        if self.type == "u64":
+            return 8
+        return int(self.type.removeprefix("u8[").rstrip("]"))
+
+
+@dataclass
+class MeasureRecord:
+    """One kind of extend step: hash(m || tag || fields)."""
+
+    name: str
+    tag: str
+    call: str  # EXT.function, as written
+    when: str
+    doc: str
+    fields: list[MeasureField]
+    node: Node
+    function: Function | None = None  # resolved by build()
+
+    def pos(self, key: str | None = None) -> Pos:
+        return self.node.pos(key)
+
+    @property
+    def tag_size(self) -> int:
+        return MEASURE_TAG_SIZE
+
+    @property
+    def tag_hex(self) -> str:
+        return self.tag.encode("ascii").hex(" ")
+
+    @property
+    def size(self) -> int:
+        return MEASURE_TAG_SIZE + sum(f.size for f in self.fields)
+
+
+@dataclass
+class NotMeasured:
+    what: str
+    why: str
+
+
+@dataclass
+class Measurement(Documented):
+    """The TVM measurement algorithm (spec 'measurement:' section)."""
+
+    ours: bool
+    hash: str
+    initial: str
+    byte_order: str
+    order: str
+    records: list[MeasureRecord]
+    not_measured: list[NotMeasured]
+    declared_at: Pos = field(default_factory=lambda: Pos(""))  # the 'measurement:' key
+
+    @property
+    def digest_size(self) -> int:
+        return HASH_DIGEST_SIZE[self.hash]
+
+
 @dataclass
 class Source:
     name: str
@@ -456,6 +534,12 @@ class Spec:
     kvm_enums: list[KvmEnum] = field(default_factory=list)
     # Every file's page_states; checks refuse more than one.
     declared_page_states: list[PageStates] = field(default_factory=list)
+    # Every file's measurement section; checks refuse more than one.
+    declared_measurements: list[Measurement] = field(default_factory=list)
+
+    @property
+    def measurement(self) -> Measurement | None:
+        return self.declared_measurements[0] if self.declared_measurements else None
 
     @property
     def page_states(self) -> PageStates | None:
@@ -606,13 +690,37 @@ def build(files: list[SpecFile], problems: Collector) -> Spec:
             spec.kvm_enums.append(ke)
         if root.get("page_states") is not None:
             spec.declared_page_states.append(_build_page_states(sf, root))
+        if root.get("measurement") is not None:
+            spec.declared_measurements.append(_build_measurement(sf, root))
     # Transitions name states of their own file and functions of any file.
     for ps in spec.declared_page_states:
         for t in ps.transitions:
             t.from_state = ps.state(t.from_name)
             t.to_state = ps.state(t.to_name)
             t.function = spec.function(t.call)
+    for m in spec.declared_measurements:
+        for r in m.records:
+            r.function = spec.function(r.call)
     return spec
+
+
+def _build_measurement(sf: SpecFile, root: Node) -> Measurement:
+    n = Node(root["measurement"], sf.name)
+    records = []
+    for r in n.child("records"):
+        fields = [MeasureField(name=f["name"], type=f["type"], doc=f["doc"], node=f)
+                  for f in r.child("fields")]
+        offset = MEASURE_TAG_SIZE
+        for f in fields:
+            f.offset = offset
+            offset += f.size
+        records.append(MeasureRecord(name=r["name"], tag=r["tag"], call=r["call"],
+                                     when=r["when"], doc=r["doc"], fields=fields, node=r))
+    return Measurement(**_documented(n), declared_at=key_pos(root.data, sf.name, "measurement"),
+                       ours=bool(n["ours"]), hash=n["hash"], initial=n["initial"],
+                       byte_order=n["byte_order"], order=n["order"], records=records,
+                       not_measured=[NotMeasured(what=x["what"], why=x["why"])
+                                     for x in n.child("not_measured")])
 
 
 def _build_page_states(sf: SpecFile, root: Node) -> PageStates:

@@ -71,4 +71,7 @@ def outputs(spec: Spec) -> list[Output]:
             Output(PAGE_STATES_DOT, "docs/page-states.dot.j2", {"ps": ps}),
             Output(PAGE_STATES_SVG, "docs/page-states.dot.j2", svg_of=PAGE_STATES_DOT),
         ]
+    if spec.measurement is not None:
+        outs.append(Output(f"{DOCS_DIR}/measurement.rst", "docs/measurement.rst.j2",
+                           {"m": spec.measurement}))
     return outs

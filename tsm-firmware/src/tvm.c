@@ -4,9 +4,14 @@
  * zero pages, vCPUs; finalize; destroy.  Each call checks everything
  * before it changes anything, so a refused call leaves no trace.
  *
- * Measurement: for each measured page, in call order,
- *	m = SHA-384(m || gpa as 8 bytes little-endian || the 4096-byte page)
- * starting from 48 zero bytes at create_tvm.
+ * Measurement (spec/tsm.yaml, measurement; Documentation/abi/measurement.rst):
+ * m starts as 48 zero bytes at create_tvm, and each measured step extends
+ * it with one record, in call order: m = SHA-384(m || record).  A record
+ * is an 8-byte ASCII tag naming it, then its fields, u64 little-endian:
+ *	TVM_REGN gpa size		add_tvm_memory_region
+ *	TVM_PAGE gpa, 4096 bytes	each page of add_tvm_measured_pages
+ *	TVM_FINL entry_sepc entry_arg vcpus	finalize_tvm
+ * Each record is extended only once its call can no longer fail.
  */
 
 #include "cove_handlers.h"
@@ -42,6 +47,31 @@ static bool ranges_overlap(uint64_t a, uint64_t a_size, uint64_t b,
 			   uint64_t b_size)
 {
 	return a < b + b_size && b < a + a_size;
+}
+
+#define MEASURE_TAG_SIZE	8
+#define MEASURE_MAX_WORDS	3	/* the most u64 fields a record has */
+
+/*
+ * m = SHA-384(m || tag || each word as u64 little-endian || data): extend
+ * the TVM's measurement with one record (the tag is 8 ASCII bytes).
+ */
+static void measure_record(struct tvm *tvm, const char *tag, const uint64_t *words,
+			   unsigned int nr_words, const void *data, size_t len)
+{
+	uint8_t le[MEASURE_MAX_WORDS * 8];
+	struct sha384_ctx ctx;
+
+	for (unsigned int w = 0; w < nr_words; w++)
+		for (unsigned int i = 0; i < 8; i++)
+			le[w * 8 + i] = (uint8_t)(words[w] >> (8 * i));
+	sha384_init(&ctx);
+	sha384_update(&ctx, tvm->measurement, sizeof(tvm->measurement));
+	sha384_update(&ctx, tag, MEASURE_TAG_SIZE);
+	sha384_update(&ctx, le, nr_words * 8);
+	if (len)
+		sha384_update(&ctx, data, len);
+	sha384_final(&ctx, tvm->measurement);
 }
 
 struct sbiret covh_create_tvm(unsigned long params_addr, unsigned long params_len)
@@ -109,6 +139,7 @@ struct sbiret covh_add_tvm_memory_region(unsigned long tvm_id,
 	tvm->regions[tvm->nr_regions].gpa = gpa;
 	tvm->regions[tvm->nr_regions].size = len;
 	tvm->nr_regions++;
+	measure_record(tvm, "TVM_REGN", (const uint64_t[]){ gpa, len }, 2, NULL, 0);
 	return sbiret_value(0);
 }
 
@@ -185,20 +216,6 @@ static void add_tvm_page(struct tvm *tvm, unsigned long tvm_id, uint64_t gpa,
 	give_pages(hpa, 1, TSM_PAGE_TVM_MEMORY, tvm_id, fid);
 }
 
-static void measure_page(struct tvm *tvm, uint64_t gpa, const void *page)
-{
-	struct sha384_ctx ctx;
-	uint8_t gpa_le[8];
-
-	for (unsigned int i = 0; i < 8; i++)
-		gpa_le[i] = (uint8_t)(gpa >> (8 * i));
-	sha384_init(&ctx);
-	sha384_update(&ctx, tvm->measurement, sizeof(tvm->measurement));
-	sha384_update(&ctx, gpa_le, sizeof(gpa_le));
-	sha384_update(&ctx, page, PAGE_SIZE);
-	sha384_final(&ctx, tvm->measurement);
-}
-
 struct sbiret covh_add_tvm_measured_pages(unsigned long tvm_id,
 					  unsigned long src_addr,
 					  unsigned long dest_addr,
@@ -223,7 +240,9 @@ struct sbiret covh_add_tvm_measured_pages(unsigned long tvm_id,
 
 		memcpy(page, (const void *)(uintptr_t)(src_addr + i * PAGE_SIZE),
 		       PAGE_SIZE);
-		measure_page(tvm, gpa + i * PAGE_SIZE, page);
+		uint64_t page_gpa = gpa + i * PAGE_SIZE;
+
+		measure_record(tvm, "TVM_PAGE", &page_gpa, 1, page, PAGE_SIZE);
 		add_tvm_page(tvm, tvm_id, gpa + i * PAGE_SIZE, dest,
 			     SBI_EXT_COVH_ADD_TVM_MEASURED_PAGES);
 	}
@@ -280,6 +299,7 @@ struct sbiret covh_finalize_tvm(unsigned long tvm_id, unsigned long entry_sepc,
 				unsigned long identity_addr)
 {
 	struct tvm *tvm = tvm_get(tvm_id);
+	uint64_t nr_vcpus = 0;
 
 	if (!tvm || tvm->state != SBI_TVM_STATE_INITIALIZING ||
 	    (identity_addr && !host_accessible(identity_addr, TVM_IDENTITY_SIZE)))
@@ -291,6 +311,11 @@ struct sbiret covh_finalize_tvm(unsigned long tvm_id, unsigned long entry_sepc,
 		       TVM_IDENTITY_SIZE);
 	tvm->entry_sepc = entry_sepc;
 	tvm->entry_arg = entry_arg;
+	for (unsigned int i = 0; i < CONFIG_TSM_MAX_VCPUS; i++)
+		nr_vcpus += tvm->vcpu_state[i] != 0;
+	/* The identity is reported in evidence on its own, not measured. */
+	measure_record(tvm, "TVM_FINL",
+		       (const uint64_t[]){ entry_sepc, entry_arg, nr_vcpus }, 3, NULL, 0);
 	tvm->state = SBI_TVM_STATE_RUNNABLE;
 	return sbiret_value(0);
 }

@@ -73,7 +73,9 @@
  * @SBI_EXT_COVH_CREATE_TVM: Creates a TVM from a struct tvm_create_params in
  *	host memory
  * @SBI_EXT_COVH_FINALIZE_TVM: Commits the TVM's measurement and moves it from
- *	INITIALIZING to RUNNABLE; entry_sepc and entry_arg are measured
+ *	INITIALIZING to RUNNABLE; entry_sepc, entry_arg and the number of vCPUs
+ *	are measured (a TVM_FINL record, see the measurement in spec/tsm.yaml),
+ *	the identity buffer is not
  * @SBI_EXT_COVH_PROMOTE_TO_TVM: Converts a running VM into a TVM in one step:
  *	the TSM copies the VM's memory, G-stage page tables (from hgatp) and
  *	boot vCPU state (from NACL shared memory) into confidential memory,
@@ -87,7 +89,7 @@
  * @SBI_EXT_COVH_ADD_TVM_MEASURED_PAGES: Copies pages from non-confidential
  *	memory into confidential pages, maps them at gpa inside a confidential
  *	region and extends the TVM's SHA-384 measurement for each 4 KiB page,
- *	GPA included
+ *	GPA included (a TVM_PAGE record per page, in ascending GPA)
  * @SBI_EXT_COVH_ADD_TVM_ZERO_PAGES: Zeroes confidential pages and maps them at
  *	gpa inside a confidential region, typically in response to a guest page
  *	fault

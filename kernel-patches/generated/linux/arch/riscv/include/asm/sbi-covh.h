@@ -144,7 +144,9 @@ sbi_covh_create_tvm(unsigned long params_addr, unsigned long params_len)
 
 /**
  * sbi_covh_finalize_tvm() - Commits the TVM's measurement and moves it from
- * INITIALIZING to RUNNABLE; entry_sepc and entry_arg are measured
+ * INITIALIZING to RUNNABLE; entry_sepc, entry_arg and the number of vCPUs are
+ * measured (a TVM_FINL record, see the measurement in spec/tsm.yaml), the
+ * identity buffer is not
  * @tvm_id: The TVM to finalize; it must be in state INITIALIZING.
  * @entry_sepc: Address at which the boot vCPU starts executing.
  * @entry_arg: Guest-physical address of the guest's flattened device tree,
@@ -229,7 +231,7 @@ sbi_covh_destroy_tvm(unsigned long tvm_id)
  *	aligned.
  *
  * The range must not overlap an existing region; allowed only before
- * finalize_tvm.
+ * finalize_tvm. Its gpa and len are measured (a TVM_REGN record).
  *
  * Caller: host. COVH FID 9, CoVE-2025.
  *
@@ -271,7 +273,8 @@ sbi_covh_add_tvm_page_table_pages(unsigned long tvm_id,
 /**
  * sbi_covh_add_tvm_measured_pages() - Copies pages from non-confidential memory
  * into confidential pages, maps them at gpa inside a confidential region and
- * extends the TVM's SHA-384 measurement for each 4 KiB page, GPA included
+ * extends the TVM's SHA-384 measurement for each 4 KiB page, GPA included (a
+ * TVM_PAGE record per page, in ascending GPA)
  * @tvm_id: The TVM, still in state INITIALIZING.
  * @src_addr: Physical address of the non-confidential source pages; 4 KiB
  *	aligned. Must be 4096-byte aligned.
