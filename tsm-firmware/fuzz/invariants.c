@@ -435,7 +435,10 @@ static void check_forward(const struct fuzz_call *call)
 	    (call->a6 != SBI_EXT_DBCN_CONSOLE_WRITE &&
 	     call->a6 != SBI_EXT_DBCN_CONSOLE_READ))
 		return;
-	if (call->args[2] || base + len < base || !machine_in_ram(base, len))
+	if (call->args[2])
+		fail("console call with base_addr_hi %#lx forwarded to OpenSBI",
+		     call->args[2]);
+	if (base + len < base || !machine_in_ram(base, len))
 		fail("console buffer %#llx+%#llx forwarded to OpenSBI is not in RAM",
 		     (unsigned long long)base, (unsigned long long)len);
 	for (uint64_t page = base & ~(FUZZ_PAGE - 1); page < base + len;
@@ -443,6 +446,42 @@ static void check_forward(const struct fuzz_call *call)
 		if (!inv_host_mapped(page))
 			fail("console buffer page %#llx forwarded to OpenSBI is not "
 			     "mapped for the host", (unsigned long long)page);
+}
+
+/*
+ * A call that succeeded read or wrote host buffers only where the host's
+ * G-stage mapped them when it was made: never confidential memory.
+ */
+static void check_host_buffers(const struct inv_snapshot *before,
+			       const struct fuzz_call *call)
+{
+	const unsigned long *a = call->args;
+	uint64_t base = 0, len = 0;
+
+	switch (call->a6) {
+	case SBI_EXT_COVH_TSM_GET_INFO:
+		base = a[0], len = sizeof(struct sbi_tsm_info);
+		break;
+	case SBI_EXT_COVH_CREATE_TVM:
+		base = a[0], len = sizeof(struct sbi_tvm_create_params);
+		break;
+	case SBI_EXT_COVH_ADD_TVM_MEASURED_PAGES:
+		base = a[1], len = a[4] * FUZZ_PAGE;
+		break;
+	case SBI_EXT_COVH_FINALIZE_TVM:
+		base = a[3], len = a[3] ? TVM_IDENTITY_SIZE : 0;
+		break;
+	}
+	if (!len)
+		return;
+	if (base + len < base || !machine_in_ram(base, len))
+		fail("the call used host buffer %#llx+%#llx outside RAM",
+		     (unsigned long long)base, (unsigned long long)len);
+	for (uint64_t page = base & ~(FUZZ_PAGE - 1); page < base + len;
+	     page += FUZZ_PAGE)
+		if (!before->host_mapped[(page - FUZZ_RAM_BASE) / FUZZ_PAGE])
+			fail("the call used page %#llx as a host buffer, but the host "
+			     "did not map it", (unsigned long long)page);
 }
 
 static void check_state(void)
@@ -488,6 +527,8 @@ void inv_check(const struct inv_snapshot *before, unsigned int index,
 	check_fenced(before);
 	if (call->op != FUZZ_OP_HOST_WRITE && !answered)
 		check_forward(call);
+	if (call->eid == SBI_EXT_COVH && answered && !ret.error)
+		check_host_buffers(before, call);
 	if (call->eid == SBI_EXT_COVH && call->a6 == SBI_EXT_COVH_CREATE_TVM &&
 	    !ret.error && (ret.value < 1 || ret.value > CONFIG_TSM_MAX_TVMS ||
 			   before->tvms[ret.value - 1].in_use ||
