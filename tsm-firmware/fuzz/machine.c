@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * The simulated machine and the TSM's boot-time state (see machine.h),
+ * rebuilt for every input so that each input replays alone.  What
+ * main.c's tsm_main() does, without the FDT and the CSRs.
+ */
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include <sanitizer/asan_interface.h>
+
+#include "machine.h"
+#include "tsm/arch.h"
+
+struct tsm tsm;
+
+unsigned int fuzz_hart;
+unsigned long fuzz_hfence_count;
+
+static uint64_t host_root[2048] __attribute__((aligned(16384)));
+static uint64_t host_tables[FUZZ_MAX_POOL][512] __attribute__((aligned(4096)));
+static uint64_t *host_table_list[FUZZ_MAX_POOL];
+static struct page_info page_array[FUZZ_HOST_PAGES];
+
+void arch_hfence_gvma(void)
+{
+	fuzz_hfence_count++;
+}
+
+unsigned int arch_hart_index(void)
+{
+	return fuzz_hart;
+}
+
+bool machine_init(void)
+{
+	void *ram = mmap((void *)FUZZ_RAM_BASE, FUZZ_RAM_SIZE,
+			 PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+
+	if (ram != (void *)FUZZ_RAM_BASE) {
+		fprintf(stderr, "covh_fuzz: cannot map the simulated RAM at %#llx\n",
+			FUZZ_RAM_BASE);
+		return false;
+	}
+	/* Memory the host does not own: any access by the TSM is a bug. */
+	ASAN_POISON_MEMORY_REGION((void *)FUZZ_SBI_BASE, FUZZ_SBI_SIZE);
+	ASAN_POISON_MEMORY_REGION((void *)FUZZ_IMAGE_BASE, FUZZ_IMAGE_SIZE);
+	return true;
+}
+
+static void platform_setup(struct platform *plat)
+{
+	memset(plat, 0, sizeof(*plat));
+	plat->ram[plat->nr_ram++] = (struct mem_range){ FUZZ_RAM_BASE, FUZZ_RAM_SIZE };
+	plat->reserved[plat->nr_reserved++] =
+		(struct mem_range){ FUZZ_SBI_BASE, FUZZ_SBI_SIZE };
+	plat->devices[plat->nr_devices++] = (struct platform_device){
+		DEVICE_UART, { FUZZ_UART_BASE, FUZZ_UART_SIZE } };
+	plat->nr_harts = FUZZ_HARTS;
+}
+
+/* main.c's map_host(): host memory RWX, the UART RW, identity-mapped. */
+static void map_host(unsigned int spare)
+{
+	struct gstage_pool *pool = &tsm.host_gstage;
+
+	memset(host_root, 0, sizeof(host_root));
+	for (unsigned int i = 0; i < FUZZ_MAX_POOL; i++)
+		host_table_list[i] = host_tables[i];
+	*pool = (struct gstage_pool){ .root = host_root, .pages = host_table_list,
+				      .nr_pages = FUZZ_BOOT_TABLES + spare };
+	for (unsigned int i = 0; i < tsm.host_mem.nr_ranges; i++) {
+		const struct mem_range *r = &tsm.host_mem.ranges[i];
+
+		if (gstage_map(pool, r->base, r->base, r->size, GSTAGE_RWX))
+			__builtin_trap();
+	}
+	if (gstage_map(pool, FUZZ_UART_BASE, FUZZ_UART_BASE, FUZZ_PAGE,
+		       GSTAGE_R | GSTAGE_W) || pool->used != FUZZ_BOOT_TABLES)
+		__builtin_trap();	/* machine.h's layout is wrong */
+}
+
+void machine_reset(uint8_t cfg)
+{
+	const struct mem_range image = { FUZZ_IMAGE_BASE, FUZZ_IMAGE_SIZE };
+	unsigned long capacity = FUZZ_HOST_PAGES;
+
+	memset(&tsm, 0, sizeof(tsm));
+	/* Fresh zero pages for the next input, cheaper than a memset. */
+	madvise((void *)FUZZ_RAM_BASE, FUZZ_RAM_SIZE, MADV_DONTNEED);
+	platform_setup(&tsm.plat);
+	tsm.image = image;
+	if (host_memory_init(&tsm.host_mem, &tsm.plat, image))
+		__builtin_trap();
+	map_host(cfg & FUZZ_CFG_SPARE_MASK);
+	if (cfg & FUZZ_CFG_SHORT_TRACKER)
+		capacity -= 8;
+	pages_init(&tsm.pages, &tsm.host_mem, page_array, capacity);
+	fuzz_hart = 0;
+	tsm.fence.online = cfg & FUZZ_CFG_TWO_HARTS ? 3 : 1;
+	tsm.fence.first = ~0UL;	/* no CONVERTING page yet */
+}
+
+uint64_t machine_tracked_addr(unsigned long i)
+{
+	for (unsigned int r = 0; r < tsm.pages.nr_ranges; r++)
+		if (i - tsm.pages.ranges[r].first < tsm.pages.ranges[r].count)
+			return tsm.pages.ranges[r].base +
+			       (i - tsm.pages.ranges[r].first) * FUZZ_PAGE;
+	return tsm.pages.ranges[0].base;
+}
+
+/* The harness's own lookups: the firmware's are instrumented, and slow. */
+struct page_info *machine_page(uint64_t addr)
+{
+	for (unsigned int r = 0; r < tsm.pages.nr_ranges; r++) {
+		uint64_t off = addr - tsm.pages.ranges[r].base;
+
+		if (addr >= tsm.pages.ranges[r].base &&
+		    off / FUZZ_PAGE < tsm.pages.ranges[r].count)
+			return &tsm.pages.pages[tsm.pages.ranges[r].first + off / FUZZ_PAGE];
+	}
+	return NULL;
+}
+
+bool machine_host_owns(uint64_t base, uint64_t size)
+{
+	for (unsigned int r = 0; r < tsm.host_mem.nr_ranges; r++) {
+		const struct mem_range *range = &tsm.host_mem.ranges[r];
+
+		if (base >= range->base && base <= range->base + range->size &&
+		    size <= range->base + range->size - base)
+			return true;
+	}
+	return false;
+}
