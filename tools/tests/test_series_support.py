@@ -91,12 +91,15 @@ class World:
         return status, out.getvalue(), err.getvalue()
 
 
-def make_world(tmp: Path, patches: int = 7) -> World:
+def make_world(tmp: Path, patches: int = 7, base_files: dict[str, str] | None = None) -> World:
+    """The world above; BASE_FILES are more files of the base commit (path: text)."""
     src = tmp / "src"
     src.mkdir()
     sh(src, "init", "-q", "-b", "master")
-    base = commit(src, {f: text(lines(f.split(".")[0])) for f in FILES}, "base",
-                  "2025-12-01 00:00:00 +0000")
+    for name in base_files or {}:
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+    base = commit(src, {**{f: text(lines(f.split(".")[0])) for f in FILES}, **(base_files or {})},
+                  "base", "2025-12-01 00:00:00 +0000")
     sh(src, "tag", "v1")
 
     sh(src, "checkout", "-q", "-b", "series", base)

@@ -11,6 +11,7 @@ import contextlib
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -98,6 +99,18 @@ def run_qemu(args: Sequence[str], timeout: float) -> QemuRun:
     return QemuRun(argv, out.decode(errors="replace"), err.decode(errors="replace"),
                    None if timed_out else proc.returncode, timed_out,
                    time.monotonic() - start)
+
+
+def run_attached(args: Sequence[str]) -> tuple[list[str], int]:
+    """Boot like run_qemu() but with the console on our stdout and no timeout
+    (tools/selftest --gdb); the argv and QEMU's exit status (127: not started).
+    Ctrl-C reaches QEMU too: it is in our process group."""
+    argv = [qemu_binary(), *MACHINE, "-bios", opensbi_firmware(), *args]
+    try:
+        return argv, subprocess.run(argv, stdin=subprocess.DEVNULL).returncode
+    except OSError as err:
+        print(f"{argv[0]}: {err.strerror}", file=sys.stderr)
+        return argv, 127
 
 
 def stop_all() -> None:

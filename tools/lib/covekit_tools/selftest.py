@@ -38,7 +38,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from covekit_tools import kernel_selftest, ktap, qemu
+from covekit_tools import gdb, kernel_selftest, ktap, qemu
 from covekit_tools.ktap import Status
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -315,6 +315,27 @@ def write_junit(path: Path, target: str, runs: list[SuiteRun]) -> None:
         raise
 
 
+def debug(suite: Suite, port: int | None) -> int:
+    """tools/selftest --gdb: boot SUITE stopped and tell how to attach gdb."""
+    qemu_args = suite.qemu_args
+    tsm = Path(qemu_args[qemu_args.index("-kernel") + 1])
+    payload = Path(qemu_args[qemu_args.index("-initrd") + 1]).with_suffix(".elf")
+    port = port or gdb.free_port()
+    try:
+        attach = gdb.command(tsm, payload, port)
+    except (OSError, gdb.ElfError) as err:
+        print(f"selftest: cannot read the symbols for --gdb: {err}", file=sys.stderr)
+        return 1
+    print(f"selftest: {suite.name} is stopped before its first instruction; in another "
+          f"terminal run:\n  {attach}", flush=True)
+    if not shutil.which(gdb.GDB):
+        print(f"selftest: note: {gdb.GDB} is not installed (sudo apt-get install {gdb.GDB})",
+              flush=True)
+    argv, status = qemu.run_attached([*qemu_args, *gdb.qemu_args(port)])
+    print(f"selftest: QEMU exited with status {status}: {shlex.join(argv)}", flush=True)
+    return 0 if status == 0 else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="tools/selftest", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -333,12 +354,22 @@ def main(argv: list[str] | None = None) -> int:
                     help="per suite, times COVEKIT_TIMEOUT_SCALE (default 30; kernel 60)")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="print each suite's QEMU command and whole console")
+    ap.add_argument("--gdb", metavar="SUITE",
+                    help="boot only SUITE, stopped, with a gdb stub; print the gdb-multiarch "
+                         "command that attaches with the TSM's and the payload's symbols, "
+                         "and wait for QEMU (no timeout)")
+    ap.add_argument("--gdb-port", type=int, metavar="PORT",
+                    help="the gdb stub's TCP port on 127.0.0.1 (default: a free one)")
     args = ap.parse_args(argv)
     if args.jobs < 1:
         ap.error("-j must be at least 1")
     if args.timeout is not None and not 0 < args.timeout < float("inf"):
         ap.error("--timeout must be a positive number of seconds")
     target = TARGETS[args.target]
+    if args.gdb:
+        if target.suites is None:
+            ap.error(f"--gdb boots a payload suite of the TSM, not a {target.name} suite")
+        args.suite = [args.gdb]
     if target.argument and not args.argument:
         ap.error(f"{target.name} needs {target.argument}: tools/selftest {target.name} "
                  f"{target.argument}")
@@ -373,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.list:
         print("\n".join(s.name for s in suites))
         return 0
+    if args.gdb:
+        return debug(suites[0], args.gdb_port)
 
     def show(sr: SuiteRun) -> None:
         print(format_suite(plan.label, sr, args.verbose), flush=True)

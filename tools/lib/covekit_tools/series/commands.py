@@ -152,11 +152,19 @@ def _export_configure(ap: argparse.ArgumentParser) -> None:
                     help="output directory (default: build/series/<series>-v<N>/)")
     ap.add_argument("--force", action="store_true",
                     help="overwrite the .patch files of a non-empty output directory")
+    ap.add_argument("--to", metavar="ADDR", action="append", default=[],
+                    help="add ADDR to To: of every file (repeatable)")
+    ap.add_argument("--cc", metavar="ADDR", action="append", default=[],
+                    help="add ADDR to Cc: of every file (repeatable)")
+    ap.add_argument("--no-maintainers", dest="maintainers", action="store_false",
+                    help="do not run the tree's scripts/get_maintainer.pl (by default its "
+                         "maintainers and reviewers go to To:, its lists to Cc:)")
 
 
 def _export_run(args: argparse.Namespace, ctx: Context) -> int:
     series = apply.load(ctx, args.series)
-    out, files = export.export(ctx, series, args.output, args.force)
+    out, files = export.export(ctx, series, args.output, args.force, to=args.to, cc=args.cc,
+                               maintainers=args.maintainers)
     print(f"wrote {len(files)} files to {ctx.display(out)}; send them with: "
           f"git send-email {ctx.display(out)}/*.patch")
     return 0

@@ -8,7 +8,8 @@ cover-letter.txt and "Changes in vK" (from history) as its text, and
 change-id (and prerequisite-change-id) trailers after base-commit, b4 style.
 The cover letter is from the user's git identity (or the first patch's
 author) and dated like the newest patch, so exporting twice gives the same
-files.
+files. To: and Cc: of every file come from the tree's get_maintainer.pl
+(recipients.py) plus --to/--cc, so git send-email needs no addresses.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from __future__ import annotations
 import email.header
 import re
 import tempfile
+from collections.abc import Sequence
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from covekit_tools import git
 
-from . import apply, manifest, worktree
+from . import apply, manifest, recipients, worktree
 from .context import Context
 from .errors import SeriesError
 from .manifest import Series
@@ -84,9 +86,11 @@ def sender(ctx: Context, applied: apply.Applied) -> dict[str, str]:
 
 
 def export(ctx: Context, series: Series, out: Path | None = None,
-           force: bool = False) -> tuple[Path, list[Path]]:
+           force: bool = False, to: Sequence[str] = (), cc: Sequence[str] = (),
+           maintainers: bool = True) -> tuple[Path, list[Path]]:
     """`tools/series export`: write the cover letter and patches into OUT
-    (default <build>/series/<series>-v<N>/)."""
+    (default <build>/series/<series>-v<N>/), addressed to TO and CC and, when
+    MAINTAINERS, to what the tree's get_maintainer.pl names."""
     cover = series.cover_letter()
     if cover is None:
         raise SeriesError(f"{series.store.display(series.name, manifest.COVER_LETTER)} does "
@@ -108,11 +112,17 @@ def export(ctx: Context, series: Series, out: Path | None = None,
                            f"{applied.prereq_tip}..{applied.tip}").splitlines()
         newest = max(log, key=lambda d: parsedate_to_datetime(d))
         env = {**sender(ctx, applied), "GIT_COMMITTER_DATE": newest}
+        who = recipients.Recipients().add(to, cc)
+        if maintainers:
+            with apply.files([series]) as items:
+                found = recipients.get_maintainer(applied.worktree, [i.path for i in items])
+            who.add(found.to, found.cc)
         listing = worktree.run(
             applied.worktree, "format-patch", "--cover-letter", f"--base={applied.base}",
             f"--subject-prefix={subject_prefix(series)}", "--numbered", "--zero-commit",
             "--no-signature", "--abbrev=12", "--no-thread", "--no-notes",
-            "--encode-email-headers", "-o", tmp, f"{applied.prereq_tip}..{applied.tip}",
+            "--encode-email-headers", *who.format_patch_args(), "-o", tmp,
+            f"{applied.prereq_tip}..{applied.tip}",
             env=env)
         made = [Path(line) for line in listing.splitlines() if line.strip()]
         out.mkdir(parents=True, exist_ok=True)
