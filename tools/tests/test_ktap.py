@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0-only
+import gc
 import time
 import tomllib
 from pathlib import Path
 
 import pytest
 from covekit_tools import qemu, selftest
-from covekit_tools.ktap import MAX_DEPTH, Status, parse
+from covekit_tools.ktap import MAX_DEPTH, MAX_PROBLEMS, Status, parse
 
 CORPUS = Path(__file__).with_name("ktap-corpus")
 EXPECTED = tomllib.loads((CORPUS / "expected.toml").read_text())
@@ -195,11 +196,19 @@ def test_huge_numbers_are_a_problem_not_an_exception():
     assert parse("KTAP version 1\n1.." + "9" * 5000 + "\n").problem() == "0 of 1000000000 results"
 
 
+def test_problems_of_a_hostile_console_are_capped():
+    report = parse("KTAP version 1\n1..1\n    ok 1 a\n" + "  ok 1 b\n" * 1000 + "ok 1 c\n")
+    assert len(report.problems) == MAX_PROBLEMS + 1
+    assert str(report.problems[-1]) == "line 104: top level: 900 more problems from here on"
+
+
 # Linear time ------------------------------------------------------------------
 
 def parse_seconds(console: str) -> float:
+    """The best of five: the machine is shared, its noise only adds."""
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
+        gc.collect()
         start = time.perf_counter()
         parse(console)
         best = min(best, time.perf_counter() - start)
@@ -212,8 +221,8 @@ def long_line(size: int) -> str:
 
 
 def many_lines(count: int) -> str:
-    lines = ["KTAP version 1", f"1..{count // 4}"]
-    for n in range(1, count // 4 + 1):
+    lines = ["KTAP version 1", f"1..{count // 5}"]
+    for n in range(1, count // 5 + 1):
         lines += ["  KTAP version 1", "  1..1", "tsm: noise", f"  ok 1 sub{n}", f"ok {n} t{n}"]
     return "\n".join(lines) + "\n"
 

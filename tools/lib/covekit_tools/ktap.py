@@ -20,6 +20,7 @@ import enum
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # TAP 13/14 headers are accepted too, as ktap.rst asks of parsers.
 VERSIONS = frozenset({"KTAP version 1", "TAP version 13", "TAP version 14"})
@@ -27,11 +28,15 @@ SUBTEST = "# Subtest:"
 BAIL_OUT = "Bail out!"
 # Anchored, and no two quantifiers can share a character: linear.
 DIGITS = re.compile(r"[0-9]+")
+SPACE = re.compile(r"\s*")
 WORD = re.compile(r"\w*")
+RESULT = re.compile(r"(not )?ok[ \t]+")  # then the number
 NUMBER_DIGITS = 9  # more is hostile input, and int() would refuse 4300
 HUGE = 10**NUMBER_DIGITS
 MAX_DEPTH = 16  # subtest levels below the top; deeper lines are a problem
 LISTED = 5  # numbers or names quoted in one problem
+MAX_PROBLEMS = 100  # kept of a hostile console's many
+FIRST = frozenset("KT#B1on")  # how a KTAP line can start
 
 
 class Status(enum.StrEnum):
@@ -147,8 +152,7 @@ class _Block:
         return self.plan is None and not self.results
 
 
-@dataclass
-class _Line:
+class _Line(NamedTuple):
     kind: str  # version, subtest, plan, result, bail
     number: int = 0  # the plan's count or the result's number
     ok: bool = False
@@ -167,6 +171,8 @@ def _number(text: str, pos: int) -> tuple[int, int] | None:
 
 def _classify(content: str) -> _Line | None:
     """What KTAP line `content` (stripped) is, or None for any other line."""
+    if content[:1] not in FIRST:
+        return None  # most noise, cheaply
     if content in VERSIONS:
         return _Line("version")
     if content.startswith(SUBTEST):
@@ -177,34 +183,33 @@ def _classify(content: str) -> _Line | None:
         found = _number(content, 3)
         if found is None:
             return None
-        rest = content[found[1]:]
         # "1..N", optionally "1..N # comment"
-        if rest and not (rest[0] in " \t" and rest.lstrip().startswith("#")):
+        after = SPACE.match(content, found[1]).end()  # type: ignore[union-attr]
+        if after < len(content) and (after == found[1] or content[after] != "#"):
             return None
         return _Line("plan", number=found[0])
-    if content.startswith("ok"):
-        ok, rest = True, content[2:]
-    elif content.startswith("not ok"):
-        ok, rest = False, content[6:]
-    else:
-        return None
     # <result> <number> [- ][<description>][ # [<directive>] [<diagnostic data>]]
-    if not rest[:1].isspace():
+    # Indices into content rather than slices of it: a hostile line may be
+    # megabytes long, and each copy of it costs.
+    head = RESULT.match(content)
+    if head is None:
         return None
-    rest = rest.lstrip()
-    found = _number(rest, 0)
+    found = _number(content, head.end())
     if found is None:
         return None
     number, end = found
-    rest = rest[end:]
-    if rest and not (rest[0].isspace() or rest[0] == "#"):
+    if end < len(content) and not (content[end].isspace() or content[end] == "#"):
         return None  # "ok 1x": not a result
-    description, _, directive = rest.partition("#")
-    description = description.strip()
-    if description == "-" or description.startswith(("- ", "-\t")):
-        description = description[1:].lstrip()
-    return _Line("result", number=number, ok=ok, text=description,
-                 directive=directive.strip())
+    start = SPACE.match(content, end).end()  # type: ignore[union-attr]
+    if content.startswith("-", start) and (start + 1 == len(content)
+                                            or content[start + 1] in " \t#"):
+        start = SPACE.match(content, start + 1).end()  # type: ignore[union-attr]
+    hash_at = content.find("#", start)
+    if hash_at < 0:
+        return _Line("result", number=number, ok=head.group(1) is None,
+                     text=content[start:].rstrip())
+    return _Line("result", number=number, ok=head.group(1) is None,
+                 text=content[start:hash_at].rstrip(), directive=content[hash_at + 1:].strip())
 
 
 def _directive(ok: bool, directive: str) -> tuple[Status, str, str]:
@@ -385,9 +390,13 @@ class _Parser:
             result, above = stack.pop()
             result.path = (*above, result.name)
             stack.extend((sub, result.path) for sub in reversed(result.subtests))
-        report.problems = sorted((Problem(line, self.path(block), message)
-                                  for block, line, message in self.problems),
-                                 key=lambda p: p.line)
+        self.problems.sort(key=lambda p: p[1])
+        report.problems = [Problem(line, self.path(block), message)
+                           for block, line, message in self.problems[:MAX_PROBLEMS]]
+        if len(self.problems) > MAX_PROBLEMS:
+            line = self.problems[MAX_PROBLEMS][1]
+            report.problems.append(Problem(line, (), f"{len(self.problems) - MAX_PROBLEMS} "
+                                                     f"more problems from here on"))
         return report
 
     def path(self, block: _Block) -> tuple[str, ...]:
