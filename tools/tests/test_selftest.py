@@ -247,3 +247,62 @@ def test_a_failed_build_shows_its_end_and_how_to_rerun(tmp_path: Path,
                                      f"{sys.executable} -m mesonbuild.mesonmain setup ")
     stderr = capsys.readouterr().err
     assert "selftest: building" in stderr and "missing.ini" in stderr
+
+
+NESTED = ("  KTAP version 1", "  # Subtest: tvm", "  1..2",
+          "    KTAP version 1", "    1..2", "    ok 1 map",
+          "tsm: vcpu 0 exit", "    # unmap: expected 0, got -5", "    not ok 2 unmap",
+          "  ok 1 pages", "  ok 2 destroy # SKIP not yet",
+          "ok 1 tvm", "ok 2 other")
+
+
+def test_a_nested_failure_under_ok_parents_fails_the_run(fake: FakeBuild):
+    fake.suite("nested", console=ktap(*NESTED))
+    proc = fake.run()
+    assert proc.returncode == 1
+    assert without_times(proc.stdout) == (
+        "tsm/nested\n"
+        "  FAIL    tvm\n"
+        "  FAIL    tvm.pages\n"
+        "  FAIL    tvm.pages.unmap\n"
+        "          # unmap: expected 0, got -5\n"
+        "  ok      other\n"
+        "  KTAP    line 13: tvm.pages: says ok but subtest unmap failed\n"
+        "  KTAP    line 15: tvm: says ok but subtest pages failed\n"
+        # map, other; tvm, pages, unmap and the KTAP problems; destroy
+        "selftest: 2 passed, 4 failed, 1 skipped\n")
+
+
+def test_a_plan_mismatch_fails_the_run(fake: FakeBuild):
+    fake.suite("extra", console=ktap("ok 1 a", "ok 2 b", "not ok 3 c", plan=2))
+    fake.suite("dup", console=ktap("ok 1 a", "ok 2 b", "ok 2 b", plan=3))
+    proc = fake.run()
+    assert proc.returncode == 1
+    assert "  KTAP    line 6: top level: number 2 repeated; no result 3\n" in proc.stdout
+    assert "  KTAP    line 6: top level: 3 results for plan 1..2; 3 outside the plan\n" in \
+        proc.stdout
+    assert "CRASH" not in proc.stdout
+    assert summary(proc) == (5, 3, 0)
+
+
+def test_junit_report_of_the_whole_tree(fake: FakeBuild, tmp_path: Path):
+    fake.suite("nested", console=ktap(*NESTED))
+    junit = tmp_path / "junit.xml"
+    assert fake.run("--junit", str(junit)).returncode == 1
+    suite = ET.parse(junit).getroot().find("testsuite")
+    assert {k: suite.get(k) for k in ["tests", "failures", "errors", "skipped"]} == {
+        "tests": "7", "failures": "3", "errors": "1", "skipped": "1"}
+    assert [(c.get("classname"), c.get("name")) for c in suite.iter("testcase")] == [
+        ("tsm.nested", "tvm"), ("tsm.nested.tvm", "pages"),
+        ("tsm.nested.tvm.pages", "map"), ("tsm.nested.tvm.pages", "unmap"),
+        ("tsm.nested.tvm", "destroy"), ("tsm.nested", "other"), ("tsm.nested", "nested.ktap")]
+    unmap = suite.find("testcase[@name='unmap']/failure")
+    assert unmap.get("message") == "not ok 2 unmap"
+    assert unmap.text == "tsm: vcpu 0 exit\n    # unmap: expected 0, got -5"
+    assert suite.find("testcase[@name='pages']/failure").get("message") == (
+        "not ok 1 pages (said ok; a subtest failed)")
+    assert suite.find("testcase[@name='destroy']/skipped").get("message") == "not yet"
+    error = suite.find("testcase[@name='nested.ktap']/error")
+    assert error.get("message") == (
+        "2 KTAP problem(s): line 13: tvm.pages: says ok but subtest unmap failed")
+    assert error.text.splitlines()[1] == "line 15: tvm: says ok but subtest pages failed"

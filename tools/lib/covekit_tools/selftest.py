@@ -183,9 +183,13 @@ class SuiteRun:
     crash: str | None
 
     def count(self, status: Status) -> int:
-        n = sum(r.status is status for r in self.report.results)
-        if status is Status.FAIL and self.crash:
-            n += 1 + self.report.missing
+        """Results with this status at any depth; FAIL also counts a crash,
+        the results it cost, and a KTAP that contradicts itself."""
+        n = sum(r.status is status for r in self.report.walk())
+        if status is Status.FAIL:
+            if self.crash:
+                n += 1 + self.report.missing
+            n += bool(self.report.problems)
         return n
 
     @property
@@ -210,7 +214,8 @@ def crash_reason(run: qemu.QemuRun, report: ktap.Report, timeout: float,
     if problem := report.problem():
         return problem
     # A payload that failed must say which test did; an exit status alone is a crash.
-    if run.exit_code and not any(r.status is Status.FAIL for r in report.results):
+    if run.exit_code and not report.problems and not any(
+            r.status is Status.FAIL for r in report.walk()):
         if run.exit_code < 0:
             return f"QEMU killed by signal {-run.exit_code}"
         return f"QEMU exit status {run.exit_code} but no test failed"
@@ -249,17 +254,31 @@ def write_logs(directory: Path, runs: list[SuiteRun]) -> None:
         (directory / f"{sr.suite.name}.log").write_text(sr.run.console)
 
 
+def format_failure(r: ktap.Result, verbose: bool) -> list[str]:
+    out = [f"  FAIL    {r.full_name}"]
+    # A parent's log holds its subtests': let the failed ones explain.
+    if not verbose and not any(sub.status is Status.FAIL for sub in r.subtests):
+        out += [f"          {line.lstrip()}" for line in r.diagnostics[-DIAGNOSTICS_SHOWN:]]
+    return out
+
+
 def format_suite(target: str, sr: SuiteRun, verbose: bool) -> str:
     out = [f"{target}/{sr.suite.name} ({sr.run.seconds:.1f} s)"]
     for r in sr.report.results:
         if r.status is Status.SKIP:
             out.append(f"  SKIP    {r.name}" + (f" ({r.reason})" if r.reason else ""))
         elif r.status is Status.FAIL:
-            out.append(f"  FAIL    {r.name}")
-            if not verbose:
-                out += [f"          {line}" for line in r.diagnostics[-DIAGNOSTICS_SHOWN:]]
+            out += format_failure(r, verbose)
+            # Its failed subtests at any depth, by path, parents first.
+            for sub in ktap.walk(r.subtests):
+                if sub.status is Status.FAIL:
+                    out += format_failure(sub, verbose)
         else:
             out.append(f"  ok      {r.name}")
+    problems = [str(p) for p in sr.report.problems]
+    out += [f"  KTAP    {p}" for p in problems[:DIAGNOSTICS_SHOWN]]
+    if len(problems) > DIAGNOSTICS_SHOWN:
+        out.append(f"  KTAP    ... {len(problems) - DIAGNOSTICS_SHOWN} more problems")
     if sr.crash:
         out.append(f"  CRASH   {sr.crash}")
         if not verbose:  # which prints all of it below
@@ -284,19 +303,30 @@ def write_junit(path: Path, target: str, runs: list[SuiteRun]) -> None:
     root = ET.Element("testsuites", name=f"selftest {target}")
     for sr in runs:
         name = f"{target}.{sr.suite.name}"
-        counts = {"tests": len(sr.report.results) + bool(sr.crash),
-                  "failures": sum(r.status is Status.FAIL for r in sr.report.results),
-                  "errors": int(bool(sr.crash)), "skipped": sr.count(Status.SKIP)}
+        results = list(sr.report.walk())  # the whole tree, parents first
+        problems = sr.report.problems
+        counts = {"tests": len(results) + bool(sr.crash) + bool(problems),
+                  "failures": sum(r.status is Status.FAIL for r in results),
+                  "errors": bool(sr.crash) + bool(problems), "skipped": sr.count(Status.SKIP)}
         suite = ET.SubElement(root, "testsuite", name=name, time=f"{sr.run.seconds:.3f}",
                               **{k: str(v) for k, v in counts.items()})
-        for r in sr.report.results:
-            case = ET.SubElement(suite, "testcase", classname=name, name=xml_text(r.name))
+        for r in results:
+            # A subtest's class is its parent's path: target.suite.parent.
+            classname = ".".join([name, *r.path[:-1]])
+            case = ET.SubElement(suite, "testcase", classname=xml_text(classname),
+                                 name=xml_text(r.name))
             if r.status is Status.SKIP:
                 ET.SubElement(case, "skipped", message=xml_text(r.reason))
             elif r.status is Status.FAIL:
+                said = "" if r.said is Status.FAIL else " (said ok; a subtest failed)"
                 failure = ET.SubElement(case, "failure",
-                                        message=xml_text(f"not ok {r.number} {r.name}"))
+                                        message=xml_text(f"not ok {r.number} {r.name}{said}"))
                 failure.text = xml_text("\n".join(r.log))
+        if problems:
+            case = ET.SubElement(suite, "testcase", classname=name, name=f"{sr.suite.name}.ktap")
+            error = ET.SubElement(case, "error", message=xml_text(
+                f"{len(problems)} KTAP problem(s): {problems[0]}"))
+            error.text = xml_text("\n".join(str(p) for p in problems))
         if sr.crash:
             case = ET.SubElement(suite, "testcase", classname=name, name=f"{sr.suite.name}.boot")
             error = ET.SubElement(case, "error", message=xml_text(sr.crash))
