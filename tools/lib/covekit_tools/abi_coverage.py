@@ -29,9 +29,9 @@ TAG = re.compile(r"abi-error: (\w+\.\w+) (\w+)")
 
 def declared_pairs() -> tuple[list[tuple[str, str]], dict[str, str]]:
     """(EXT.call, ERROR) for every TSM call, and call -> handler symbol."""
-    from covekit_codegen.regen import Layout, load_spec
+    from covekit_codegen import api
 
-    spec = load_spec(Layout(ROOT))
+    spec = api.load_spec(ROOT)
     pairs, symbols = [], {}
     for ext in spec.tsm_extensions:
         for fn in ext.functions:
