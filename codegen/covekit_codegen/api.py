@@ -14,7 +14,10 @@ The Linux-side files codegen owns:
 Diagnostics:
   Pos, Problem, SpecError    a position, a message at one, and the error
                              carrying them (printed one a line, exit 2)
-  node_pos, key_pos          where a node of a loaded YAML file is
+YAML files with positions (the spec's own loader, for any YAML file):
+  load_yaml(path, name)      read and parse; SpecError at FILE:LINE:COL
+  parse_yaml(text, name), decode_text(raw, name)   the two halves of it
+  node_pos, key_pos          where a node, a key's value, an item, a key is
 
 Everything heavy (the model, jinja2) is imported when first needed.
 """
@@ -25,13 +28,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Pos, Problem, SpecError
-from .loader import key_pos, node_pos
+from .yamlfile import decode as decode_text
+from .yamlfile import key_pos, node_pos
+from .yamlfile import load as load_yaml
+from .yamlfile import parse as parse_yaml
 
 if TYPE_CHECKING:
     from .model import Spec
 
-__all__ = ["Pos", "Problem", "SpecError", "input_hash", "key_pos", "linux_expected",
-           "linux_files", "load_spec", "node_pos", "splice_fragments", "splice_kvm_h"]
+__all__ = ["Pos", "Problem", "SpecError", "decode_text", "input_hash", "key_pos",
+           "linux_expected", "linux_files", "load_spec", "load_yaml", "node_pos", "parse_yaml",
+           "splice_fragments", "splice_kvm_h"]
 
 
 def load_spec(root: Path) -> Spec:

@@ -19,7 +19,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from ruamel.yaml import YAML
+from covekit_codegen import api
 
 ROOT = Path(__file__).resolve().parents[3]
 EXEMPT = ROOT / "selftests/abi-coverage-exempt.yaml"
@@ -29,8 +29,6 @@ TAG = re.compile(r"abi-error: (\w+\.\w+) (\w+)")
 
 def declared_pairs() -> tuple[list[tuple[str, str]], dict[str, str]]:
     """(EXT.call, ERROR) for every TSM call, and call -> handler symbol."""
-    from covekit_codegen import api
-
     spec = api.load_spec(ROOT)
     pairs, symbols = [], {}
     for ext in spec.tsm_extensions:
@@ -45,7 +43,7 @@ def pending_symbols() -> set[str]:
 
 
 def exemptions() -> dict[tuple[str, str], str]:
-    data = YAML(typ="safe").load(EXEMPT.read_text()) or {}
+    data = api.load_yaml(EXEMPT, str(EXEMPT.relative_to(ROOT))) or {}
     return {(e["call"], e["error"]): " ".join(str(e["why"]).split())
             for e in data.get("exempt", [])}
 
@@ -77,9 +75,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"abi-coverage: no test logs under {args.build}: run ./tools/test first",
               file=sys.stderr)
         return 1
-    pairs, symbols = declared_pairs()
+    try:
+        pairs, symbols = declared_pairs()
+        exempt = exemptions()
+    except api.SpecError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 2
     pending = pending_symbols()
-    exempt = exemptions()
     seen = exercised(logs)
     declared = set(pairs)
     covered = missing = excused = 0

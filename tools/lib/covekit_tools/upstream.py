@@ -35,9 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
+from covekit_codegen import api
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from . import git, tarball_import
 
@@ -65,9 +64,9 @@ class UpstreamError(Exception):
 class UpstreamsFileError(UpstreamError):
     """upstreams.yaml is malformed; each problem is FILE:LINE:COL: message."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[api.Problem]):
         self.problems = problems
-        super().__init__("\n".join(problems))
+        super().__init__("\n".join(str(p) for p in problems))
 
 
 class UnknownUpstream(UpstreamError):
@@ -156,63 +155,24 @@ def _short_ref(ref: str) -> str:
 class _Problems:
     def __init__(self, shown: str):
         self.shown = shown
-        self.items: list[str] = []
+        self.items: list[api.Problem] = []
 
-    def pos(self, data: Any, key: str | None = None, *, of_key: bool = False) -> str:
-        lc = getattr(data, "lc", None)
-        line = col = 0
-        if lc is not None:
-            try:
-                if key is None:
-                    line, col = lc.line, lc.col
-                elif of_key or data.get(key) is None:
-                    line, col = lc.key(key)
-                else:
-                    line, col = lc.value(key)
-            except (KeyError, TypeError, AttributeError):
-                line, col = lc.line, lc.col
-        return f"{self.shown}:{line + 1}:{col + 1}"
+    def pos(self, data: Any, key: str | None = None, *, of_key: bool = False) -> api.Pos:
+        if of_key and key is not None:
+            return api.key_pos(data, self.shown, key)
+        return api.node_pos(data, self.shown, key)
 
-    def add(self, where: str, message: str) -> None:
-        self.items.append(f"{where}: {message}")
+    def add(self, where: api.Pos, message: str) -> None:
+        self.items.append(api.Problem(where, message))
 
 
 def _load_yaml(path: Path, shown: str) -> Any:
+    if not path.exists():
+        raise UpstreamsFileError([api.Problem(api.Pos(shown), "no such file")])
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UpstreamsFileError([f"{shown}: no such file"]) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise UpstreamsFileError([f"{shown}: cannot read: {err}"]) from None
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    try:
-        return yaml.load(text)
-    except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
-        raise UpstreamsFileError([f"{where}: invalid YAML: {_yaml_message(err)}"]) from None
-    except YAMLError as err:
-        raise UpstreamsFileError([f"{shown}: invalid YAML: {' '.join(str(err).split())}"]) \
-            from None
-
-
-def _yaml_message(err: MarkedYAMLError) -> str:
-    """ruamel's message, in the words of codegen's loader for the usual mistakes."""
-    problem = " ".join((err.problem or "").split())
-    ctx = err.context_mark
-    if problem.startswith("expected <block end>") and ctx is not None:
-        return (f"bad indentation: this line does not line up with the block that starts "
-                f"at line {ctx.line + 1}, column {ctx.column + 1}")
-    if problem == "mapping values are not allowed here":
-        return "unexpected ':' (bad indentation, or a value containing ': ' that needs quotes)"
-    if "duplicate key" in problem:
-        key = re.search(r'"[^"]*"', problem)
-        first = f" (first at line {ctx.line + 1})" if ctx is not None else ""
-        return f"duplicate key{' ' + key.group(0) if key else ''}{first}"
-    if "\\t" in problem or "\t" in problem:
-        return "tab character; use spaces (YAML does not allow tabs here)"
-    return problem or " ".join((err.context or "syntax error").split())
+        return api.load_yaml(path, shown)
+    except api.SpecError as err:
+        raise UpstreamsFileError(err.problems) from None
 
 
 def load_upstreams(root: Path | None = None) -> dict[str, Upstream]:
@@ -221,8 +181,8 @@ def load_upstreams(root: Path | None = None) -> dict[str, Upstream]:
     data = _load_yaml(path, shown)
     p = _Problems(shown)
     if not isinstance(data, CommentedMap) or "upstreams" not in data:
-        where = p.pos(data) if isinstance(data, CommentedMap) else f"{shown}:1:1"
-        raise UpstreamsFileError([f"{where}: expected a mapping with 'upstreams'"])
+        where = p.pos(data) if isinstance(data, CommentedMap) else api.Pos(shown, 1, 1)
+        raise UpstreamsFileError([api.Problem(where, "expected a mapping with 'upstreams'")])
     for key in data:
         if key != "upstreams":
             p.add(p.pos(data, key, of_key=True), f"unknown key '{key}' (expected 'upstreams')")
@@ -248,7 +208,7 @@ def load_upstreams(root: Path | None = None) -> dict[str, Upstream]:
     return result
 
 
-def _parse_entry(p: _Problems, name: str, entry: CommentedMap, name_pos: str,
+def _parse_entry(p: _Problems, name: str, entry: CommentedMap, name_pos: api.Pos,
                  base: Path) -> Upstream | None:
     before = len(p.items)
     source = entry.get("source")
@@ -279,8 +239,8 @@ def _parse_entry(p: _Problems, name: str, entry: CommentedMap, name_pos: str,
               f"part of a git ref name")
     if len(p.items) > before:
         return None
-    where = p.pos(entry)
-    positions = {key: p.pos(entry, key) for key in values}
+    where = str(p.pos(entry))
+    positions = {key: str(p.pos(entry, key)) for key in values}
     if source == "debian":
         tarball = Path(values["tarball"]).expanduser()
         return Upstream(name, source, values["describe"], package=values["package"],

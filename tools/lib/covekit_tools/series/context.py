@@ -12,12 +12,11 @@ environment:
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ManifestError, Problem, SeriesError
+from .errors import ManifestError, SeriesError
 
 ROOT = Path(__file__).resolve().parents[4]
 
@@ -39,17 +38,9 @@ def resolve_upstream(name: str) -> tuple[Path, str]:
         if text.startswith(("tools/upstream", "./tools/upstream")):
             text = f"upstream {name!r} is not in the cache; run: {text}"
         raise SeriesError(text) from None
-    except getattr(upstream, "UpstreamsFileError", ()) as err:
-        problems = []
-        for line in str(err).splitlines():
-            m = re.match(r"^(.*?):(\d+):(\d+): (.*)$", line)
-            if m:
-                problems.append(Problem(m[1], int(m[2]), int(m[3]), m[4]))
-            else:
-                file, _, message = line.partition(": ")
-                problems.append(Problem(file, 0, 0, message))
-        raise ManifestError(problems) from None
-    except getattr(upstream, "UpstreamError", ()) as err:
+    except upstream.UpstreamsFileError as err:
+        raise ManifestError(err.problems) from None
+    except upstream.UpstreamError as err:
         raise SeriesError(str(err)) from None
 
 
