@@ -21,7 +21,9 @@ from pathlib import Path
 
 from covekit_codegen import api
 
-ROOT = Path(__file__).resolve().parents[3]
+from covekit_tools import context, errors
+
+ROOT = context.root()
 EXEMPT = ROOT / "selftests/abi-coverage-exempt.yaml"
 PENDING = ROOT / "tsm-firmware/src/abi_pending.c"
 TAG = re.compile(r"abi-error: (\w+\.\w+) (\w+)")
@@ -65,8 +67,9 @@ def default_logs(build: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="tools/abi-coverage", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--build", type=Path, default=ROOT / "build",
-                    help="build directory holding the test logs (default build/)")
+    ap.add_argument("--build", type=Path, default=context.build_dir(),
+                    help="build directory holding the test logs (default: $COVEKIT_BUILD, "
+                         "else build/)")
     ap.add_argument("logs", nargs="*", type=Path,
                     help="logs to read instead (QEMU consoles, meson testlog.txt)")
     args = ap.parse_args(argv)
@@ -79,9 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         pairs, symbols = declared_pairs()
         exempt = exemptions()
     except api.SpecError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        return 2
+        return errors.report("abi-coverage", err)
     pending = pending_symbols()
     seen = exercised(logs)
     declared = set(pairs)

@@ -32,10 +32,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from covekit_tools import qemu
+from covekit_tools import context, qemu
+from covekit_tools.errors import ToolError
 from covekit_tools.kernel import kbuild, kconfig
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = context.root()
 SELFTESTS = ROOT / "selftests" / "kernel"
 FRAGMENT = SELFTESTS / "selftest.config"  # what booting to a static /init needs
 INIT_SOURCE = SELFTESTS / "init.c"
@@ -55,7 +56,7 @@ STATIC_LIBC = Path("/usr/riscv64-linux-gnu/lib/libc.a")
 PANIC = "Kernel panic"
 
 
-class KernelSelftestError(Exception):
+class KernelSelftestError(ToolError):
     """Stops the run before any boot: one line, exit 1."""
 
 
@@ -270,10 +271,7 @@ def load_suite(series: str) -> SuiteFile:
 
 
 def display(path: Path) -> str:
-    try:
-        return str(path.relative_to(ROOT))
-    except ValueError:
-        return str(path)
+    return context.display(path, ROOT)
 
 
 # The initramfs: cpio "newc" ------------------------------------------------
@@ -374,7 +372,7 @@ class Layout:
 
 
 def build_root() -> Path:
-    return Path(os.environ.get("COVEKIT_BUILD") or ROOT / "build").absolute()
+    return context.build_dir()
 
 
 def layout(series: str) -> Layout:

@@ -38,7 +38,8 @@ from typing import Any
 from covekit_codegen import api
 from ruamel.yaml.comments import CommentedMap
 
-from . import git, tarball_import
+from . import context, errors, git, tarball_import
+from .errors import ToolError, UsageError
 
 UPSTREAMS_FILE = "kernel-patches/upstreams.yaml"
 REF_PREFIX = "refs/covekit/upstream/"
@@ -57,12 +58,14 @@ _KEYS = {
 _REQUIRED = {"debian": ["package", "tarball", "describe"], "git": ["git", "ref"]}
 
 
-class UpstreamError(Exception):
+class UpstreamError(ToolError):
     """Something the user must fix; the message is one line (or several for files)."""
 
 
 class UpstreamsFileError(UpstreamError):
-    """upstreams.yaml is malformed; each problem is FILE:LINE:COL: message."""
+    """upstreams.yaml is malformed; each problem is FILE:LINE:COL: message (exit 2)."""
+
+    status = UsageError.status
 
     def __init__(self, problems: list[api.Problem]):
         self.problems = problems
@@ -70,6 +73,8 @@ class UpstreamsFileError(UpstreamError):
 
 
 class UnknownUpstream(UpstreamError):
+    status = UsageError.status
+
     def __init__(self, name: str, known: list[str]):
         self.name, self.known = name, known
         super().__init__(f"unknown upstream '{name}'; known: {', '.join(known) or '(none)'}")
@@ -114,14 +119,9 @@ class Upstream:
 
 # --- upstreams.yaml ---------------------------------------------------------
 
-def default_root() -> Path:
-    env = os.environ.get("COVEKIT_ROOT")
-    return Path(env) if env else Path(__file__).resolve().parents[3]
-
-
 def upstreams_path(root: Path | None = None) -> tuple[Path, str]:
     """The upstreams.yaml to read, and its name as messages print it."""
-    root = root or default_root()
+    root = root or context.root()
     env = os.environ.get("COVEKIT_UPSTREAMS")
     path = Path(env).expanduser() if env else root / UPSTREAMS_FILE
     try:
@@ -263,9 +263,7 @@ def get_upstream(name: str, root: Path | None = None) -> Upstream:
 
 # --- the cache ----------------------------------------------------------------
 
-def cache_dir() -> Path:
-    env = os.environ.get("COVEKIT_CACHE")
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "covekit"
+cache_dir = context.cache_dir
 
 
 def repo_path(name: str) -> Path:
@@ -586,16 +584,17 @@ def main(argv: list[str] | None = None) -> int:
             return _list(None)
         print(import_upstream(args.name, progress=not args.quiet))
         return 0
-    except (UpstreamsFileError, UnknownUpstream) as err:
-        print(str(err) if isinstance(err, UpstreamsFileError) else f"upstream: {err}",
-              file=sys.stderr)
-        return 2
+    except UpstreamsFileError as err:  # FILE:LINE:COL: message lines, in file order
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return err.status
+    except ToolError as err:
+        return errors.report("upstream", err)
     except KeyboardInterrupt:
         print("upstream: interrupted; nothing was changed", file=sys.stderr)
         return 130
-    except (UpstreamError, tarball_import.TarballError, git.GitError, OSError) as err:
-        print(f"upstream: {err}", file=sys.stderr)
-        return 1
+    except (tarball_import.TarballError, git.GitError, OSError) as err:
+        return errors.report("upstream", ToolError(str(err)))
 
 
 if __name__ == "__main__":

@@ -7,17 +7,16 @@ once per process for it."""
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from covekit_codegen import api
 
-ROOT = Path(__file__).resolve().parents[4]
+from covekit_tools import context
 
 
 @cache
 def _spec() -> Any:  # loaded once per process
-    return api.load_spec(ROOT)
+    return api.load_spec(context.root())
 
 
 def owned_paths() -> dict[str, str]:

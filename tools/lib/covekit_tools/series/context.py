@@ -2,11 +2,10 @@
 """Where tools/series finds things: the series directory, the upstream cache,
 the build directory, and how an upstream name becomes a repository.
 
-environment:
+environment (besides covekit_tools.context's COVEKIT_ROOT, COVEKIT_BUILD --
+export writes under <build>/series -- and COVEKIT_CACHE):
   COVEKIT_SERIES_DIR  the directory of series (default: <checkout>/kernel-patches)
-  COVEKIT_CACHE       the upstream cache (default: ~/.cache/covekit)
   COVEKIT_UPSTREAMS   the upstreams.yaml (default: <series dir>/upstreams.yaml)
-  COVEKIT_BUILD       build root; export writes under <build>/series (default: <checkout>/build)
 """
 
 from __future__ import annotations
@@ -16,9 +15,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from covekit_tools import context
+
 from .errors import ManifestError, SeriesError
 
-ROOT = Path(__file__).resolve().parents[4]
+ROOT = context.CHECKOUT
 
 # upstream name -> (bare cache repository, the upstream's commit id)
 Resolver = Callable[[str], tuple[Path, str]]
@@ -44,12 +45,6 @@ def resolve_upstream(name: str) -> tuple[Path, str]:
         raise SeriesError(str(err)) from None
 
 
-def _cache_default(environ: Mapping[str, str]) -> Path:
-    if environ.get("COVEKIT_CACHE"):
-        return Path(environ["COVEKIT_CACHE"]).expanduser()
-    return Path.home() / ".cache" / "covekit"
-
-
 @dataclass
 class Context:
     series_root: Path
@@ -63,11 +58,11 @@ class Context:
     def from_env(cls, environ: Mapping[str, str] | None = None,
                  resolve: Resolver = resolve_upstream) -> Context:
         env = os.environ if environ is None else environ
-        root = Path(env.get("COVEKIT_ROOT") or ROOT)
+        root = context.root(env)
         series_root = Path(env.get("COVEKIT_SERIES_DIR") or root / "kernel-patches")
         return cls(series_root=series_root.absolute(),
-                   cache=_cache_default(env).absolute(),
-                   build=Path(env.get("COVEKIT_BUILD") or root / "build").absolute(),
+                   cache=context.cache_dir(env).absolute(),
+                   build=context.build_dir(env),
                    upstreams=Path(env.get("COVEKIT_UPSTREAMS")
                                   or series_root / "upstreams.yaml").absolute(),
                    resolve=resolve, root=root)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from covekit_codegen.api import Pos, Problem, SpecError
 
+from covekit_tools.errors import ToolError
 
-class SeriesError(Exception):
+
+class SeriesError(ToolError):
     """Something the user must fix or decide: printed as one line, exit 1.
 
     ``hint`` lines (how to go on) are printed after the message.
