@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 
 import pytest
-from covekit_tools import git, tarball_import, upstream
+from covekit_tools import git, upstream
+from covekit_tools.upstream import tarball_import
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOL = ROOT / "tools" / "upstream"

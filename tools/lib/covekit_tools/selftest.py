@@ -37,8 +37,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from covekit_tools import context, errors, kernel_selftest, ktap, qemu
+from covekit_tools import context, errors, ktap, qemu
 from covekit_tools.errors import ToolError
+from covekit_tools.kernel import selftest as kernel_selftest
 from covekit_tools.ktap import Status
 
 ROOT = context.root()
