@@ -1,24 +1,26 @@
 # SPDX-License-Identifier: GPL-2.0-only
-"""Load spec YAML keeping line and column of every node, then validate it
-against spec/schema.json, turning every failure into a positioned Problem."""
+"""Load spec YAML keeping line and column of every node (yamlfile), then
+validate it against spec/schema.json, turning every failure into a
+positioned Problem."""
 
 from __future__ import annotations
 
 import difflib
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jsonschema
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.comments import CommentedMap
 
+from . import yamlfile
 from .diagnostics import Collector, Pos, Problem, SpecError
+from .yamlfile import key_pos, node_pos
+
+__all__ = ["Node", "SpecFile", "key_pos", "load_schema", "load_spec_files", "node_pos",
+           "validate"]
 
 
 @dataclass
@@ -48,167 +50,15 @@ class SpecFile:
     root: Node
 
 
-def node_pos(data: Any, file: str, key: str | int | None = None) -> Pos:
-    """Position of a container, or of one key's value (or item) in it."""
-    lc = getattr(data, "lc", None)
-    if lc is None:
-        return Pos(file)
-    try:
-        if key is None:
-            line, col = lc.line, lc.col
-        elif isinstance(data, CommentedSeq):
-            line, col = lc.item(key)
-        elif key in data and data[key] is None:
-            # An empty value has no token; ruamel reports the next one, often
-            # on a later line.  Point at the key instead.
-            line, col = lc.key(key)
-        else:
-            line, col = lc.value(key) if key in data else (lc.line, lc.col)
-    except (KeyError, IndexError, TypeError):
-        line, col = lc.line, lc.col
-    return Pos(file, line + 1, col + 1)
-
-
-def key_pos(data: CommentedMap, file: str, key: str) -> Pos:
-    """Position of a key itself (not its value)."""
-    try:
-        line, col = data.lc.key(key)
-    except (KeyError, AttributeError):
-        return node_pos(data, file)
-    return Pos(file, line + 1, col + 1)
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    return yaml
-
-
 def load_yaml(path: Path, name: str) -> CommentedMap:
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise SpecError([Problem(Pos(name), f"cannot read: {err.strerror}")]) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        raise SpecError([Problem(Pos(name, line, col), f"not UTF-8 text: byte "
-                                 f"{raw[err.start]:#04x} ({err.reason})")]) from None
-    try:
-        data = _yaml().load(text)
-    except MarkedYAMLError as err:
-        raise SpecError([_yaml_problem(err, text, name)]) from None
-    except ReaderError as err:
-        line = text.count("\n", 0, err.position) + 1
-        col = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
-        char = err.character if isinstance(err.character, int) else ord(err.character)
-        raise SpecError([Problem(Pos(name, line, col), f"invalid YAML: control character "
-                                 f"U+{char:04X} is not allowed in YAML text")]) from None
-    except YAMLError as err:
-        what = " ".join(str(err).split())
-        raise SpecError([Problem(Pos(name), f"invalid YAML: {what}")]) from None
+    data = yamlfile.load(path, name)
     if data is None:
         raise SpecError([Problem(Pos(name, 1, 1), "empty file: expected a mapping with 'title'")])
     if not isinstance(data, CommentedMap):
-        return _not_a_mapping(data, name)
+        pos = node_pos(data, name) if hasattr(data, "lc") else Pos(name, 1, 1)
+        raise SpecError([Problem(pos, f"expected a mapping at the top level, got "
+                                 f"{yamlfile.kind(data)}")])
     return data
-
-
-def _dup_key_name(err: MarkedYAMLError) -> str:
-    problem = err.problem or ""
-    start = problem.find('"')
-    if start >= 0:
-        end = problem.find('"', start + 1)
-        return f" {problem[start:end + 1]}" if end > start else ""
-    return ""
-
-
-def _mark(mark: Any) -> str:
-    return f"line {mark.line + 1}, column {mark.column + 1}"
-
-
-def _yaml_problem(err: MarkedYAMLError, text: str, name: str) -> Problem:
-    """One line a spec author can act on, at the place to fix, for a YAML error."""
-    mark = err.problem_mark or err.context_mark
-    pos = Pos(name, mark.line + 1, mark.column + 1) if mark else Pos(name)
-    problem = " ".join((err.problem or "").split())
-    context = " ".join((err.context or "").split())
-    ctx_mark = err.context_mark
-    quote = _runaway_quote(text, mark)
-    if quote is not None:
-        return Problem(Pos(name, quote.line + 1, quote.column + 1),
-                       f"invalid YAML: the quoted string that starts here is not closed on "
-                       f"its line; it runs on to line {mark.line + 1}, where YAML fails "
-                       f"({problem})")
-    if "duplicate key" in problem:
-        key = _dup_key_name(err)
-        first = _first_key_line(text, ctx_mark, mark, key.strip(' "')) if key else None
-        where = f" (first at line {first})" if first else ""
-        return Problem(pos, f"invalid YAML: duplicate key{key}{where}")
-    if "'\\t'" in problem or "\t" in problem:
-        return Problem(pos, "invalid YAML: tab character; use spaces (YAML does not allow "
-                       "tabs here)")
-    flow = re.match(r"expected ',' or '([\]}])', but got (.*)$", problem)
-    if flow and ctx_mark is not None:
-        opening = "[" if flow.group(1) == "]" else "{"
-        got = "the end of the file" if "stream end" in flow.group(2) else flow.group(2)
-        return Problem(Pos(name, ctx_mark.line + 1, ctx_mark.column + 1),
-                       f"invalid YAML: this '{opening}' is never closed: expected ',' or "
-                       f"'{flow.group(1)}' but found {got} at {_mark(mark)}")
-    if problem.startswith("expected <block end>") and ctx_mark is not None:
-        return Problem(pos, f"invalid YAML: bad indentation: this line does not line up "
-                       f"with the block that starts at {_mark(ctx_mark)}")
-    if problem == "mapping values are not allowed here":
-        return Problem(pos, "invalid YAML: unexpected ':' (bad indentation, or a value "
-                       "containing ': ' that needs quotes)")
-    what = problem or context or "invalid YAML"
-    if context and ctx_mark is not None and (ctx_mark.line, ctx_mark.column) != (
-            mark.line, mark.column):
-        what += f" ({context} that starts at {_mark(ctx_mark)})"
-    return Problem(pos, f"invalid YAML: {what}")
-
-
-def _runaway_quote(text: str, mark: Any) -> Any:
-    """Start of a quoted scalar that spans lines and ends on the error's line.
-
-    A forgotten closing quote makes YAML swallow the following lines up to the
-    next quote character and fail there; the place to fix is the opening quote.
-    """
-    if mark is None:
-        return None
-    start = None
-    try:
-        for token in YAML(typ="rt").scan(text):
-            if token.start_mark.line > mark.line:
-                break
-            style = getattr(token, "style", None)
-            if (style in ("'", '"') and token.end_mark.line == mark.line
-                    and token.start_mark.line < mark.line):
-                start = token.start_mark
-    except YAMLError:
-        pass
-    return start
-
-
-def _first_key_line(text: str, ctx_mark: Any, mark: Any, key: str) -> int | None:
-    """Line of the first occurrence of a duplicated key in the same mapping."""
-    if ctx_mark is None or mark is None:
-        return None
-    lines = text.splitlines()
-    col = mark.column
-    for n in range(ctx_mark.line, min(mark.line, len(lines))):
-        line = lines[n]
-        head, rest = line[:col], line[col:]
-        if head.strip(" -") == "" and re.match(rf"""["']?{re.escape(key)}["']?\s*:""", rest):
-            return n + 1
-    return None
-
-
-def _not_a_mapping(data: Any, name: str) -> CommentedMap:
-    pos = node_pos(data, name) if hasattr(data, "lc") else Pos(name, 1, 1)
-    raise SpecError([Problem(pos, f"expected a mapping at the top level, got {_kind(data)}")])
 
 
 # --- schema validation -----------------------------------------------------
@@ -243,24 +93,6 @@ def load_schema(path: Path, name: str | None = None) -> Any:
         raise SpecError([Problem(Pos(name), f"not a valid JSON Schema: {where}: "
                                  f"{' '.join(err.message.split())}")]) from None
     return _Validator(schema)
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"boolean {str(value).lower()}"
-    if isinstance(value, int):
-        return f"integer {value}"
-    if isinstance(value, float):
-        return f"number {value}"
-    if isinstance(value, str):
-        return f"string {value!r}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if value is None:
-        return "nothing (null)"
-    return type(value).__name__
 
 
 def _label(root: Any, path: list[str | int]) -> str:
@@ -334,7 +166,7 @@ def _schema_problems(err: jsonschema.ValidationError, root: Any, file: str,
     v, inst, arg = err.validator, err.instance, err.validator_value
     if v == "type":
         want = " or ".join(_TYPE_WORDS.get(t, t) for t in ([arg] if isinstance(arg, str) else arg))
-        return [Problem(pos, f"{label}: expected {want}, got {_kind(inst)}")]
+        return [Problem(pos, f"{label}: expected {want}, got {yamlfile.kind(inst)}")]
     if v == "required":
         missing = [k for k in arg if k not in inst and k not in misspelled]
         if not missing:
@@ -356,7 +188,7 @@ def _schema_problems(err: jsonschema.ValidationError, root: Any, file: str,
         choices = ", ".join(str(c) for c in arg)
         guess = _did_you_mean(inst, [str(c) for c in arg])
         hint = f"; did you mean {guess!r}?" if guess else ""
-        return [Problem(pos, f"{label}: {_kind(inst)} is not one of: {choices}{hint}")]
+        return [Problem(pos, f"{label}: {yamlfile.kind(inst)} is not one of: {choices}{hint}")]
     if v == "pattern":
         if arg == _CALL_PATTERN:
             return [Problem(pos, f"{label}: {inst!r} is not a call: expected EXT.function, "

@@ -15,8 +15,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from covekit_tools import kernel_selftest as ks
 from covekit_tools import ktap, qemu, selftest
+from covekit_tools.kernel import selftest as ks
 from covekit_tools.ktap import Status
 
 ROOT = Path(__file__).resolve().parents[2]

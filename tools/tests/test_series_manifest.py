@@ -12,11 +12,14 @@ from contextlib import redirect_stderr
 from pathlib import Path
 
 import pytest
-from covekit_tools.series import cli, context
+from covekit_tools.kernel import checkpatch
+from covekit_tools.series import cli, context, verify
+from covekit_tools.series.errors import ManifestError
 from test_series_support import CHANGE_ID, make_world
 
 ROOT = Path(__file__).resolve().parents[2]
 M = "kernel-patches/demo/series.yaml"
+IGNORE = "kernel-patches/demo/checkpatch-ignore.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -43,14 +46,14 @@ CASES = [
      f"{M}:9:1: unknown key 'revison' in the manifest (expected one of: title, upstream, "
      f"base, change-id, revision, prerequisites, patches, config, history)"),
     ("duplicate key", lambda t, b: t.replace("revision: 2\n", "revision: 2\nrevision: 3\n", 1),
-     f'{M}:9:1: invalid YAML: found duplicate key "revision" with value "3" (original value: '
-     f'"2")'),
+     f'{M}:9:1: invalid YAML: duplicate key "revision" (first at line 8)'),
     ("short base commit", lambda t, b: t.replace(b, "abc123"),
      f"{M}:5:11: base commit 'abc123' is not a full commit id (40 lowercase hex digits)"),
     ("unknown upstream", lambda t, b: t.replace("upstream: linux", "upstream: linus"),
      f"{M}:3:11: upstream 'linus' is not in upstreams.yaml (known: linux)"),
     ("YAML syntax", lambda t, b: t.replace("revision: 2\n", "revision: [2\n", 1),
-     f"{M}:9:14: invalid YAML: expected ',' or ']', but got ':'"),
+     f"{M}:8:11: invalid YAML: this '[' is never closed: expected ',' or ']' but found ':' "
+     f"at line 9, column 14"),
     ("history from the future", lambda t, b: t.replace("  - revision: 2", "  - revision: 5"),
      f"{M}:18:15: history revision 5 is newer than the series revision 2"),
     ("absolute generated path", lambda t, b: t.replace("generated: []", "generated: [/x.h]", 1),
@@ -69,6 +72,37 @@ def test_manifest_problems_are_reported_at_line_and_column(world, manifest, name
     for command in (["list"], ["apply", "demo"]):
         status, out, err = world.cli(*command)
         assert (status, out, err) == (2, "", expected + "\n")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ignore:\n  - type: LONG_LINE\n    why: tables\n  - patches: [0001-f1-patch-line-10.patch]\n",
+     f"{IGNORE}:4:5: entry 2 needs 'type' and 'why' (the justification)"),
+    ("ignore:\n  - type: LONG_LINE\n    why: 'tables\n",
+     f"{IGNORE}:4:1: invalid YAML: found unexpected end of stream (while scanning a quoted "
+     f"scalar that starts at line 3, column 10)"),
+    ("ignore: LONG_LINE\n", f"{IGNORE}:1:9: expected a mapping with 'ignore', a list"),
+])
+def test_checkpatch_exemptions_are_reported_at_line_and_column(world, text, expected):
+    path = world.series_dir / verify.IGNORE_FILE
+    path.write_text(text)
+    try:
+        with pytest.raises(ManifestError) as err:
+            verify.exemptions(world.series())
+    finally:
+        path.unlink()
+    assert str(err.value) == expected
+
+
+def test_checkpatch_exemptions_are_read(world):
+    path = world.series_dir / verify.IGNORE_FILE
+    path.write_text("ignore:\n  - type: LONG_LINE\n    why: tables\n"
+                    "    patches: [0001-f1-patch-line-10.patch]\n")
+    try:
+        found = verify.exemptions(world.series())
+    finally:
+        path.unlink()
+    assert found == [checkpatch.Exemption("LONG_LINE", ("0001-f1-patch-line-10.patch",),
+                                          "tables")]
 
 
 def test_patch_files_and_the_patch_list_must_agree(world, manifest):

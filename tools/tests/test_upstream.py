@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 
 import pytest
-from covekit_tools import git, tarball_import, upstream
+from covekit_tools import git, upstream
+from covekit_tools.upstream import tarball_import
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOL = ROOT / "tools" / "upstream"
@@ -375,6 +376,13 @@ def test_import_from_a_git_repository(tmp_path: Path, monkeypatch: pytest.Monkey
      "6:15: linux: describe 'a b' cannot be part of a git ref name"),
     ("  linux:\n    source: git\n    git: x\n    ref: [main]\n",
      "5:10: linux: 'ref' must be a non-empty string"),
+    # The spec's YAML diagnostics (codegen's yamlfile), not ruamel's words:
+    ("  linux:\n    source: \"debian\n    package: x\n    tarball: \"t\"\n",
+     "3:13: invalid YAML: the quoted string that starts here is not closed on its line; it "
+     "runs on to line 5, where YAML fails (expected <block end>, but found '<scalar>')"),
+    ("  linux: {source: git, git: x\n",
+     "2:10: invalid YAML: this '{' is never closed: expected ',' or '}' but found the end "
+     "of the file at line 3, column 1"),
 ])
 def test_a_malformed_upstreams_yaml_names_line_and_column(tmp_path: Path, body: str,
                                                           message: str):

@@ -19,9 +19,11 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from ruamel.yaml import YAML
+from covekit_codegen import api
 
-ROOT = Path(__file__).resolve().parents[3]
+from covekit_tools import context, errors
+
+ROOT = context.root()
 EXEMPT = ROOT / "selftests/abi-coverage-exempt.yaml"
 TAG = re.compile(r"abi-error: (\w+\.\w+) (\w+)")
 
@@ -29,9 +31,7 @@ TAG = re.compile(r"abi-error: (\w+\.\w+) (\w+)")
 def declared_pairs(root: Path = ROOT) -> tuple[list[tuple[str, str]], dict[str, bool]]:
     """(EXT.call, ERROR) for every TSM call in root's spec/, and EXT.call ->
     whether the spec marks it 'implemented'."""
-    from covekit_codegen.regen import Layout, load_spec
-
-    spec = load_spec(Layout(root))
+    spec = api.load_spec(root)
     pairs, implemented = [], {}
     for ext in spec.tsm_extensions:
         for fn in ext.functions:
@@ -41,7 +41,7 @@ def declared_pairs(root: Path = ROOT) -> tuple[list[tuple[str, str]], dict[str, 
 
 
 def exemptions() -> dict[tuple[str, str], str]:
-    data = YAML(typ="safe").load(EXEMPT.read_text()) or {}
+    data = api.load_yaml(EXEMPT, str(EXEMPT.relative_to(ROOT))) or {}
     return {(e["call"], e["error"]): " ".join(str(e["why"]).split())
             for e in data.get("exempt", [])}
 
@@ -63,8 +63,9 @@ def default_logs(build: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="tools/abi-coverage", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--build", type=Path, default=ROOT / "build",
-                    help="build directory holding the test logs (default build/)")
+    ap.add_argument("--build", type=Path, default=context.build_dir(),
+                    help="build directory holding the test logs (default: $COVEKIT_BUILD, "
+                         "else build/)")
     ap.add_argument("logs", nargs="*", type=Path,
                     help="logs to read instead (QEMU consoles, meson testlog.txt)")
     args = ap.parse_args(argv)
@@ -73,8 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"abi-coverage: no test logs under {args.build}: run ./tools/test first",
               file=sys.stderr)
         return 1
-    pairs, implemented = declared_pairs()
-    exempt = exemptions()
+    try:
+        pairs, implemented = declared_pairs()
+        exempt = exemptions()
+    except api.SpecError as err:
+        return errors.report("abi-coverage", err)
     seen = exercised(logs)
     declared = set(pairs)
     covered = missing = excused = 0

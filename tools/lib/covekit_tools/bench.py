@@ -22,7 +22,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+from . import context, errors
+from .errors import ToolError
+
+ROOT = context.root()
 
 # What a scratch checkout needs for regen to run on it.
 REGEN_TREE = ["spec", "codegen/covekit_codegen", "codegen/templates", "codegen/outputs.sum",
@@ -73,7 +76,7 @@ def bench_regen(runs: int) -> int:
         # Bring the scratch copy up to date, so the no-op is one.
         prep = subprocess.run([regen, "-q"], env=env, capture_output=True, text=True)
         if prep.returncode != 0:
-            sys.exit(f"bench: regen fails on this checkout:\n{prep.stderr.strip()}")
+            raise ToolError(f"regen fails on this checkout:\n{prep.stderr.strip()}")
         commands = {
             "python3 -c pass": [sys.executable, "-c", "pass"],
             "tools/regen (no-op)": [regen],
@@ -83,10 +86,10 @@ def bench_regen(runs: int) -> int:
 
         def check(name: str, proc: subprocess.CompletedProcess[bytes]) -> None:
             if proc.returncode != 0:
-                sys.exit(f"bench: '{name}' failed (exit {proc.returncode}): "
-                         f"{proc.stderr.decode(errors='replace').strip()}")
+                raise ToolError(f"'{name}' failed (exit {proc.returncode}): "
+                                f"{proc.stderr.decode(errors='replace').strip()}")
             if name == "tools/regen (no-op)" and b"up to date" not in proc.stdout:
-                sys.exit("bench: the no-op regen did work: is the output deterministic?")
+                raise ToolError("the no-op regen did work: is the output deterministic?")
 
         report("regen", measure(commands, runs, env, check), "python3 -c pass", runs)
     return 0
@@ -107,7 +110,7 @@ def first_result_seconds(args: list[str], timeout: float) -> float:
                 return time.perf_counter() - start
             if time.perf_counter() - start > timeout:
                 break
-        sys.exit(f"bench: no KTAP result from: {shlex.join(argv)}")
+        raise ToolError(f"no KTAP result from: {shlex.join(argv)}")
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
@@ -115,14 +118,11 @@ def first_result_seconds(args: list[str], timeout: float) -> float:
 
 def bench_tsm(runs: int) -> int:
     from . import qemu
-    from .selftest import Fatal, build, build_dir, check_tools
+    from .selftest import build, build_dir, check_tools
 
     build_path = build_dir()
-    try:
-        check_tools(building=True, running=True)
-        build(build_path)
-    except Fatal as err:
-        sys.exit(f"bench: {err}")
+    check_tools(building=True, running=True)  # Fatal: a ToolError, "bench: ..."
+    build(build_path)
     tsm = str(build_path / "tsm-firmware/tsm.elf")
     timeout = 30 * qemu.timeout_scale()
 
@@ -133,7 +133,7 @@ def bench_tsm(runs: int) -> int:
                                                     run.console, re.M)}
     want = ["hs_base_call", "vs_null_covh", "vs_base_forwarded"]
     if sorted(counts) != sorted(want):
-        sys.exit(f"bench: expected {want} from the bench payload, got:\n{run.console[-2000:]}")
+        raise ToolError(f"expected {want} from the bench payload, got:\n{run.console[-2000:]}")
     base = counts["hs_base_call"]
     print("bench tsm: instructions per SBI call (rdinstret, QEMU -icount), "
           "ratio to a direct HS-mode call to OpenSBI")
@@ -149,8 +149,8 @@ def bench_tsm(runs: int) -> int:
     cycles = {int(m[0]): int(m[1]) for m in re.findall(
         r"^bench: convert_fence_reclaim_(\d+) (\d+) instructions", run.console, re.M)}
     if sorted(cycles) != [1, 64, 4096]:
-        sys.exit(f"bench: expected 1, 64 and 4096 pages from the memory payload, got:\n"
-                 f"{run.console[-2000:]}")
+        raise ToolError(f"expected 1, 64 and 4096 pages from the memory payload, got:\n"
+                        f"{run.console[-2000:]}")
     print("bench tsm: convert_pages + initiate_fence + local_fence + reclaim_pages "
           "(instructions), ratio to 1 page")
     for pages, count in cycles.items():
@@ -218,13 +218,13 @@ def bench_import(runs: int) -> int:
                                       timeout=600)
                 times[name].append(time.perf_counter() - start)
                 if proc.returncode != 0:
-                    sys.exit(f"bench: '{name}' failed (exit {proc.returncode}): "
-                             f"{proc.stderr.strip()}")
+                    raise ToolError(f"'{name}' failed (exit {proc.returncode}): "
+                                    f"{proc.stderr.strip()}")
                 if name != "tar -xJf":
                     commits.add(proc.stdout.split()[-1])
                 shutil.rmtree(target)
         if len(commits) != 1:
-            sys.exit(f"bench: the imports gave different commits: {sorted(commits)}")
+            raise ToolError(f"the imports gave different commits: {sorted(commits)}")
         report(f"import: {files} files, {size / 1e6:.0f} MB, {tarball.stat().st_size / 1e6:.1f} "
                f"MB .tar.xz", {n: statistics.median(t) for n, t in times.items()},
                "tar -xJf", runs)
@@ -293,7 +293,7 @@ def bench_series(runs: int) -> int:
                                   capture_output=True, text=True)
             times["tools/series apply"].append(time.perf_counter() - start)
             if proc.returncode != 0:
-                sys.exit(f"bench: tools/series apply failed: {proc.stderr.strip()}")
+                raise ToolError(f"tools/series apply failed: {proc.stderr.strip()}")
         report(f"series: apply {patches} patches", {n: statistics.median(t)
                                                      for n, t in times.items()},
                "git worktree add + git am", runs)
@@ -324,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.runs < 1:
         ap.error("--runs must be at least 1")
-    return BENCHES[args.bench](args.runs)
+    return errors.run("bench", lambda: BENCHES[args.bench](args.runs))
 
 
 if __name__ == "__main__":

@@ -28,7 +28,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+from covekit_tools import context, errors
+
+ROOT = context.root()
 FUZZ_SRC = ROOT / "tsm-firmware/fuzz"
 CORPUS = FUZZ_SRC / "corpus"
 SMOKE_SECONDS = 45
@@ -38,8 +40,8 @@ CLANGS = ("clang-14", "clang")
 BUGS = ("remap", "unmap")
 
 
-class Fatal(Exception):
-    pass
+class Fatal(errors.UsageError):
+    """What the user must fix (a missing clang, a failed build): exit 2."""
 
 
 # --- the input format (tsm-firmware/fuzz/input.h) ---------------------------
@@ -318,7 +320,7 @@ def write_seeds(check: bool) -> int:
 # --- build and run -----------------------------------------------------------
 
 def build_dir() -> Path:
-    return Path(os.environ.get("COVEKIT_BUILD") or ROOT / "build") / "fuzz"
+    return context.build_dir() / "fuzz"
 
 
 def find_clang() -> str:
@@ -497,8 +499,7 @@ def main(argv: list[str] | None = None) -> int:
         result = run_fuzzer(directory, seconds, args.selftest, corpus, log, args.verbose)
         return report(result, log, args.selftest)
     except Fatal as e:
-        print(f"fuzz: {e}", file=sys.stderr)
-        return 2
+        return errors.report("fuzz", e)
 
 
 if __name__ == "__main__":

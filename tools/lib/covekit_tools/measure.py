@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+from covekit_tools import errors
+
 DIGEST_SIZE = 48  # SHA-384
 PAGE_SIZE = 4096
 GPA_LIMIT = 1 << 41  # Sv39x4: the TSM refuses regions past 2^41
@@ -35,8 +37,8 @@ TAG_PAGE = b"TVM_PAGE"
 TAG_FINALIZE = b"TVM_FINL"
 
 
-class InputError(Exception):
-    """Bad input: one line for the user."""
+class InputError(errors.UsageError):
+    """Bad input: one line for the user, exit 2."""
 
 
 @dataclass(frozen=True)
@@ -207,8 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         tvm, as_json = parse(argv)
     except InputError as err:
-        print(f"measure: {err}", file=sys.stderr)
-        return 2
+        return errors.report("measure", err)
     m = measure(tvm).hex()
     if not as_json:
         print(m)

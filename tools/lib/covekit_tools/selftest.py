@@ -38,10 +38,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from covekit_tools import gdb, kernel_selftest, ktap, qemu
+from covekit_tools import context, errors, gdb, ktap, qemu
+from covekit_tools.errors import ToolError
+from covekit_tools.kernel import selftest as kernel_selftest
 from covekit_tools.ktap import Status
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = context.root()
 CROSS_FILE = "tsm-firmware/cross/riscv64.ini"
 CROSS_CC = "riscv64-linux-gnu-gcc"
 PANIC = "tsm: PANIC"
@@ -50,7 +52,7 @@ CONSOLE_TAIL = 20
 DIAGNOSTICS_SHOWN = 10
 
 
-class Fatal(Exception):
+class Fatal(ToolError):
     """Stops the run before any suite: exit 1 with this message."""
 
 
@@ -140,7 +142,7 @@ TARGETS = {t.name: t for t in [
 
 
 def build_dir() -> Path:
-    return Path(os.environ.get("COVEKIT_BUILD") or ROOT / "build") / "riscv64"
+    return context.build_dir() / "riscv64"
 
 
 def check_tools(building: bool, running: bool) -> None:
@@ -422,8 +424,7 @@ def main(argv: list[str] | None = None) -> int:
             plan = Plan(target.name, target.suites(build_path),
                         build_path / "selftest-logs" / target.name)
     except Fatal as err:
-        print(f"selftest: {err}", file=sys.stderr)
-        return 1
+        return errors.report("selftest", err)
     suites = plan.suites
     if args.suite:
         known = [s.name for s in suites]

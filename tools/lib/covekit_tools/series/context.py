@@ -2,24 +2,24 @@
 """Where tools/series finds things: the series directory, the upstream cache,
 the build directory, and how an upstream name becomes a repository.
 
-environment:
+environment (besides covekit_tools.context's COVEKIT_ROOT, COVEKIT_BUILD --
+export writes under <build>/series -- and COVEKIT_CACHE):
   COVEKIT_SERIES_DIR  the directory of series (default: <checkout>/kernel-patches)
-  COVEKIT_CACHE       the upstream cache (default: ~/.cache/covekit)
   COVEKIT_UPSTREAMS   the upstreams.yaml (default: <series dir>/upstreams.yaml)
-  COVEKIT_BUILD       build root; export writes under <build>/series (default: <checkout>/build)
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ManifestError, Problem, SeriesError
+from covekit_tools import context
 
-ROOT = Path(__file__).resolve().parents[4]
+from .errors import ManifestError, SeriesError
+
+ROOT = context.CHECKOUT
 
 # upstream name -> (bare cache repository, the upstream's commit id)
 Resolver = Callable[[str], tuple[Path, str]]
@@ -39,24 +39,10 @@ def resolve_upstream(name: str) -> tuple[Path, str]:
         if text.startswith(("tools/upstream", "./tools/upstream")):
             text = f"upstream {name!r} is not in the cache; run: {text}"
         raise SeriesError(text) from None
-    except getattr(upstream, "UpstreamsFileError", ()) as err:
-        problems = []
-        for line in str(err).splitlines():
-            m = re.match(r"^(.*?):(\d+):(\d+): (.*)$", line)
-            if m:
-                problems.append(Problem(m[1], int(m[2]), int(m[3]), m[4]))
-            else:
-                file, _, message = line.partition(": ")
-                problems.append(Problem(file, 0, 0, message))
-        raise ManifestError(problems) from None
-    except getattr(upstream, "UpstreamError", ()) as err:
+    except upstream.UpstreamsFileError as err:
+        raise ManifestError(err.problems) from None
+    except upstream.UpstreamError as err:
         raise SeriesError(str(err)) from None
-
-
-def _cache_default(environ: Mapping[str, str]) -> Path:
-    if environ.get("COVEKIT_CACHE"):
-        return Path(environ["COVEKIT_CACHE"]).expanduser()
-    return Path.home() / ".cache" / "covekit"
 
 
 @dataclass
@@ -72,11 +58,11 @@ class Context:
     def from_env(cls, environ: Mapping[str, str] | None = None,
                  resolve: Resolver = resolve_upstream) -> Context:
         env = os.environ if environ is None else environ
-        root = Path(env.get("COVEKIT_ROOT") or ROOT)
+        root = context.root(env)
         series_root = Path(env.get("COVEKIT_SERIES_DIR") or root / "kernel-patches")
         return cls(series_root=series_root.absolute(),
-                   cache=_cache_default(env).absolute(),
-                   build=Path(env.get("COVEKIT_BUILD") or root / "build").absolute(),
+                   cache=context.cache_dir(env).absolute(),
+                   build=context.build_dir(env),
                    upstreams=Path(env.get("COVEKIT_UPSTREAMS")
                                   or series_root / "upstreams.yaml").absolute(),
                    resolve=resolve, root=root)

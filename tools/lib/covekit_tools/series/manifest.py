@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from covekit_codegen.loader import node_pos
+from covekit_codegen import api
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import YAMLError
 
-from .errors import ManifestError, Problem, SeriesError
+from .errors import ManifestError, SeriesError, problem
 from .store import Store
 
 MANIFEST = "series.yaml"
@@ -96,16 +96,13 @@ def _yaml() -> YAML:
 def _pos(node: Any, key: str | int | None = None) -> tuple[int, int]:
     """1-based position of a node, or of one key's value / item in it."""
     # codegen's lookup: one place knows ruamel's position quirks.
-    pos = node_pos(node, "", key)
+    pos = api.node_pos(node, "", key)
     return (pos.line or 1, pos.col or 1)
 
 
 def _key_pos(node: CommentedMap, key: str) -> tuple[int, int]:
-    try:
-        line, col = node.lc.key(key)
-    except (KeyError, AttributeError, TypeError):
-        return _pos(node)
-    return (line + 1, col + 1)
+    pos = api.key_pos(node, "", key)
+    return (pos.line or 1, pos.col or 1)
 
 
 class _Checker:
@@ -113,7 +110,7 @@ class _Checker:
         self.file, self.problems = file, []
 
     def add(self, where: tuple[int, int], message: str) -> None:
-        self.problems.append(Problem(self.file, where[0], where[1], message))
+        self.problems.append(problem(self.file, where[0], where[1], message))
 
     def string(self, node: Any, key: str | int, what: str) -> str | None:
         value = node[key]
@@ -154,17 +151,11 @@ class _Checker:
 
 def parse_yaml(text: str, file: str) -> CommentedMap:
     try:
-        data = _yaml().load(text)
-    except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        what = " ".join((err.problem or err.context or "").split())
-        raise ManifestError([Problem(file, *where, f"invalid YAML: {what}")]) from None
-    except YAMLError as err:
-        raise ManifestError([Problem(file, 0, 0, f"invalid YAML: "
-                                     f"{' '.join(str(err).split())}")]) from None
+        data = api.parse_yaml(text, file, _yaml())
+    except api.SpecError as err:
+        raise ManifestError(err.problems) from None
     if not isinstance(data, CommentedMap):
-        raise ManifestError([Problem(file, 1, 1, "expected a mapping with 'title', 'upstream', "
+        raise ManifestError([problem(file, 1, 1, "expected a mapping with 'title', 'upstream', "
                                      "'base', 'change-id', 'revision' and 'patches'")])
     return data
 
@@ -187,10 +178,9 @@ def load(store: Store, name: str, upstreams: set[str] | None = None) -> Series:
     except FileNotFoundError:
         raise SeriesError(f"no series {name!r}: {file} does not exist") from None
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        raise ManifestError([Problem(file, line, 1, "not UTF-8 text")]) from None
+        text = api.decode_text(raw, file)
+    except api.SpecError as err:
+        raise ManifestError(err.problems) from None
     data = parse_yaml(text, file)
     c = _Checker(file)
     complete = c.keys(data, KEYS, REQUIRED, "the manifest")

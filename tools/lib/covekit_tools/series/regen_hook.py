@@ -20,6 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from covekit_codegen import api
+
 from covekit_tools import git
 from covekit_tools.kernel import generated
 
@@ -92,10 +94,7 @@ def refresh_generated(repo: Path, series: Series) -> refresh.Report:
 
 def stamp_of(ctx: Context, names: list[str]) -> str:
     """Everything the check depends on: skip it when none of it changed."""
-    from covekit_codegen.regen import Layout
-
-    layout = Layout(ctx.root)
-    h = hashlib.sha256(f"{layout.generator_hash()} {layout.spec_hash()}".encode())
+    h = hashlib.sha256(api.input_hash(ctx.root).encode())
     for name in names:
         for f in sorted((ctx.series_root / name).iterdir()):
             h.update(f.name.encode() + b"\0" + f.read_bytes())

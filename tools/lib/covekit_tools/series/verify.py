@@ -23,14 +23,14 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ruamel.yaml import YAML
+from covekit_codegen import api
 
 from covekit_tools.kernel import checkpatch, generated, kbuild, kconfig
 
 from . import apply, rebase, worktree
 from .cli import Command, register
 from .context import Context
-from .errors import SeriesError
+from .errors import ManifestError, SeriesError
 from .manifest import Series
 
 BASE_CONFIG = "tinyconfig"
@@ -69,13 +69,23 @@ def exemptions(series: Series) -> list[checkpatch.Exemption]:
         raw = series.read(IGNORE_FILE)
     except FileNotFoundError:
         return []
-    data = YAML(typ="safe").load(raw) or {}
+    name = series.store.display(series.name, IGNORE_FILE)
+    try:
+        data = api.parse_yaml(api.decode_text(raw, name), name) or {}
+    except api.SpecError as err:
+        raise ManifestError(err.problems) from None
+    items = data.get("ignore", []) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise ManifestError([api.Problem(api.node_pos(data, name, "ignore")
+                                         if isinstance(data, dict) else api.Pos(name, 1, 1),
+                                         "expected a mapping with 'ignore', a list")])
     found = []
-    for n, item in enumerate(data.get("ignore", []), 1):
+    for n, item in enumerate(items, 1):
         if not isinstance(item, dict) or not item.get("type") or not item.get("why"):
-            raise SeriesError(f"{series.name}/{IGNORE_FILE}: entry {n} needs 'type' and "
-                              f"'why' (the justification)")
-        found.append(checkpatch.Exemption(str(item["type"]), tuple(item.get("patches", [])),
+            raise ManifestError([api.Problem(api.node_pos(items, name, n - 1),
+                                             f"entry {n} needs 'type' and 'why' (the "
+                                             f"justification)")])
+        found.append(checkpatch.Exemption(str(item["type"]), tuple(item.get("patches") or []),
                                           str(item["why"])))
     return found
 

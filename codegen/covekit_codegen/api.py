@@ -1,0 +1,104 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""What codegen offers the tools: the one module of covekit_codegen that
+tools/lib/covekit_tools imports (tools/tests/test_codegen_api.py checks).
+
+The spec:
+  load_spec(root)            the checked model of <root>/spec; SpecError
+                             lists every problem, as FILE:LINE:COL: message
+  input_hash(root)           changes whenever the spec or codegen changes
+The Linux-side files codegen owns:
+  linux_files(spec)          kernel-tree path -> 'file' (generated whole) or
+                             'splice' (upstream's file, our additions in it)
+  linux_expected(spec, path, upstream)   the content codegen wants at path
+  splice_kvm_h, splice_fragments         the splices themselves
+Diagnostics:
+  Pos, Problem, SpecError    a position, a message at one, and the error
+                             carrying them (printed one a line, exit 2)
+YAML files with positions (the spec's own loader, for any YAML file):
+  load_yaml(path, name)      read and parse; SpecError at FILE:LINE:COL
+  parse_yaml(text, name), decode_text(raw, name)   the two halves of it
+  node_pos, key_pos          where a node, a key's value, an item, a key is
+
+Everything heavy (the model, jinja2) is imported when first needed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .diagnostics import Pos, Problem, SpecError
+from .yamlfile import decode as decode_text
+from .yamlfile import key_pos, node_pos
+from .yamlfile import load as load_yaml
+from .yamlfile import parse as parse_yaml
+
+if TYPE_CHECKING:
+    from .model import Spec
+
+__all__ = ["Pos", "Problem", "SpecError", "decode_text", "input_hash", "key_pos",
+           "linux_expected", "linux_files", "load_spec", "load_yaml", "node_pos", "parse_yaml",
+           "splice_fragments", "splice_kvm_h"]
+
+
+def load_spec(root: Path) -> Spec:
+    """The spec of the checkout at root, loaded and checked."""
+    from .regen import Layout
+    from .regen import load_spec as _load
+
+    return _load(Layout(Path(root)))
+
+
+def input_hash(root: Path) -> str:
+    """A digest of everything regen reads: codegen itself and the spec."""
+    from .regen import Layout
+
+    layout = Layout(Path(root))
+    return f"{layout.generator_hash()} {layout.spec_hash()}"
+
+
+def linux_files(spec: Spec) -> dict[str, str]:
+    """Kernel-tree path -> how codegen makes it ('file' or 'splice')."""
+    from .kvm_fragments import REGIONS
+    from .outputs import outputs
+
+    paths = {o.linux_path: "file" for o in outputs(spec) if o.linux_path}
+    for ke in spec.kvm_enums:
+        paths[ke.header] = "splice"
+    for path in REGIONS:
+        paths[path] = "splice"
+    return paths
+
+
+def linux_expected(spec: Spec, path: str, upstream: bytes | None) -> bytes:
+    """The content codegen expects at kernel-tree path; upstream is the base
+    tree's file (a splice needs it).  KeyError if codegen owns no such file;
+    SpecError, naming both sides, if upstream disagrees with the spec."""
+    from .kvm_fragments import REGIONS
+    from .outputs import outputs
+    from .render import environment, render
+
+    how = linux_files(spec)[path]
+    if how == "splice":
+        if upstream is None:
+            raise KeyError(f"{path}: no upstream file to splice into")
+        if path in REGIONS:
+            return splice_fragments(upstream.decode(), spec, path, path).encode()
+        return splice_kvm_h(upstream.decode(), spec, path, header=path).encode()
+    out = next(o for o in outputs(spec) if o.linux_path == path)
+    return render(environment(), spec, out)
+
+
+def splice_kvm_h(text: str, spec: Spec, name: str = "kvm.h",
+                 header: str = "arch/riscv/include/uapi/asm/kvm.h") -> str:
+    """Upstream kvm.h text with the spec's KVM uapi enum members spliced in."""
+    from .kvm_splice import splice_kvm_h as _splice
+
+    return _splice(text, spec, name, header)
+
+
+def splice_fragments(text: str, spec: Spec, name: str, path: str) -> str:
+    """Upstream text of the kernel file path with the spec's ISA extensions added."""
+    from .kvm_fragments import splice_fragments as _splice
+
+    return _splice(text, spec, name, path)
