@@ -2,16 +2,16 @@
 /*
  * COVH memory conversion: convert_pages takes pages from the host's
  * G-stage; they become CONFIDENTIAL only once a fence started after the
- * conversion has run on every hart (no stale translation can remain);
- * reclaim_pages zeroes them before the host sees them again and merges
- * the host's tables back into large leaves where it can.
+ * conversion has run on every hart (fence.c: no stale translation can
+ * remain); reclaim_pages zeroes them before the host sees them again and
+ * merges the host's tables back into large leaves where it can.
  */
 
 #include "cove_handlers.h"
 #include "tsm/arch.h"
 #include "tsm/sbiret.h"
 #include "covekit/string.h"
-#include "tsm/tsm.h"
+#include "internal.h"
 
 #define HOST_PAGE_PROT	GSTAGE_RWX
 #define SZ_2M		(1ULL << 21)
@@ -38,18 +38,8 @@ struct sbiret covh_convert_pages(unsigned long base_page_addr,
 		uint64_t addr = base_page_addr + i * PAGE_SIZE;
 		struct page_info *p = page_at(addr);
 
-		unsigned long index = (unsigned long)(p - tsm.pages.pages);
-
 		gstage_unmap(&tsm.host_gstage, addr, PAGE_SIZE);
-		p->fence = tsm.fence.generation;
-		if (tsm.fence.first > tsm.fence.last) {
-			tsm.fence.first = index;
-			tsm.fence.last = index;
-		} else if (index < tsm.fence.first) {
-			tsm.fence.first = index;
-		} else if (index > tsm.fence.last) {
-			tsm.fence.last = index;
-		}
+		fence_add_converting(p, (unsigned long)(p - tsm.pages.pages));
 		page_set_state(p, TSM_PAGE_CONVERTING, SBI_EXT_COVH,
 			       SBI_EXT_COVH_CONVERT_PAGES);
 	}
@@ -95,56 +85,5 @@ struct sbiret covh_reclaim_pages(unsigned long base_page_addr,
 	 */
 	if (merged)
 		arch_hfence_gvma();
-	return sbiret_value(0);
-}
-
-struct sbiret covh_initiate_fence(void)
-{
-	if (tsm.fence.in_progress)
-		return sbiret_error(SBI_ERR_ALREADY_STARTED);
-	tsm.fence.generation++;
-	tsm.fence.in_progress = true;
-	tsm.fence.pending = tsm.fence.online;
-	return sbiret_value(0);
-}
-
-/*
- * Every page converted before the finished fence started is now usable;
- * the span of CONVERTING pages shrinks to those still waiting.
- */
-static void fence_complete(void)
-{
-	uint32_t finished = tsm.fence.generation;
-	unsigned long first = tsm.fence.first, last = tsm.fence.last;
-
-	tsm.fence.first = ~0UL;
-	tsm.fence.last = 0;
-	for (unsigned long i = first; i <= last && i < tsm.pages.count; i++) {
-		struct page_info *p = &tsm.pages.pages[i];
-
-		if (p->state != TSM_PAGE_CONVERTING)
-			continue;
-		if (p->fence < finished) {
-			page_set_state(p, TSM_PAGE_CONFIDENTIAL, SBI_EXT_COVH,
-				       SBI_EXT_COVH_LOCAL_FENCE);
-		} else {
-			if (i < tsm.fence.first)
-				tsm.fence.first = i;
-			tsm.fence.last = i;
-		}
-	}
-	tsm.fence.in_progress = false;
-}
-
-struct sbiret covh_local_fence(void)
-{
-	uint64_t me = 1ULL << arch_hart_index();
-
-	if (!tsm.fence.in_progress || !(tsm.fence.pending & me))
-		return sbiret_error(SBI_ERR_FAILED);	/* nothing to fence for */
-	arch_hfence_gvma();
-	tsm.fence.pending &= ~me;
-	if (!tsm.fence.pending)
-		fence_complete();
 	return sbiret_value(0);
 }
