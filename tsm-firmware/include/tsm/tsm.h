@@ -9,7 +9,7 @@
 #include "autoconf.h"
 
 #include "tsm/gstage.h"
-#include "tsm/memory.h"
+#include "tsm/host_memory.h"
 #include "tsm/pages.h"
 #include "tsm/platform.h"
 #include "tsm/tvm.h"
