@@ -22,7 +22,7 @@
 #define PG		4096UL
 #define PAGE(n)		(RAM_BASE + (n) * PG)
 
-struct tsm tsm;
+static struct tsm tsm;
 static struct page_info page_array[RAM_PAGES];
 static uint64_t host_root[2048] __attribute__((aligned(16384)));
 static uint64_t host_tables[16][512] __attribute__((aligned(4096)));
@@ -54,7 +54,8 @@ static struct sbiret covh(unsigned long fid, unsigned long a0, unsigned long a1,
 	const unsigned long args[6] = { a0, a1, a2, a3, a4, a5 };
 	struct sbiret ret = { -1000, 0 };
 
-	dispatch_sbi_call(DISPATCH_FROM_HOST, SBI_EXT_COVH, fid, args, &ret);
+	dispatch_sbi_call(&tsm, DISPATCH_FROM_HOST, SBI_EXT_COVH, fid, args,
+			  &ret);
 	return ret;
 }
 

@@ -13,7 +13,7 @@
 #define PAGE(n)		(SIM_RAM_BASE + (n) * SIM_PAGE_SIZE)
 #define HOST_TABLES	32
 
-struct tsm tsm;
+static struct tsm tsm;
 static struct page_info page_array[SIM_RAM_PAGES];
 static uint64_t host_root[2048] __attribute__((aligned(16384)));
 static uint64_t host_tables[HOST_TABLES][512] __attribute__((aligned(4096)));
@@ -56,7 +56,8 @@ static long covh(unsigned long fid, unsigned long a0, unsigned long a1,
 	const unsigned long args[6] = { a0, a1, a2, a3, a4, a5 };
 	struct sbiret ret = { -1000, 0 };
 
-	dispatch_sbi_call(DISPATCH_FROM_HOST, SBI_EXT_COVH, fid, args, &ret);
+	dispatch_sbi_call(&tsm, DISPATCH_FROM_HOST, SBI_EXT_COVH, fid, args,
+			  &ret);
 	if (value)
 		*value = ret.value;
 	return ret.error;

@@ -71,9 +71,10 @@ int page_set_state(struct page_info *p, enum tsm_page_state to,
 
 /*
  * Whether the host may name [base, base + size) as its own memory for the
- * TSM (or OpenSBI) to read or write: host RAM, every tracked page in HOST
- * state.
+ * TSM (or OpenSBI) to read or write: inside hm, every page pt tracks in
+ * HOST state.
  */
-bool host_accessible(uint64_t base, uint64_t size);
+bool host_accessible(const struct host_memory *hm,
+		     const struct page_tracker *pt, uint64_t base, uint64_t size);
 
 #endif /* __TSM_PAGES_H__ */

@@ -57,6 +57,4 @@ struct tsm {
 	bool trace;
 };
 
-extern struct tsm tsm;
-
 #endif /* __TSM_TSM_H__ */

@@ -15,11 +15,11 @@
 #define CONFIDENTIAL_ONLY	PAGE_STATE_BIT(TSM_PAGE_CONFIDENTIAL)
 
 /* The TVM a host-supplied id names, or NULL (tvm.c). */
-struct tvm *tvm_get(unsigned long tvm_id);
+struct tvm *tvm_get(struct tsm *tsm, unsigned long tvm_id);
 
 /* Move n confidential pages from base to the TVM, as state to (tvm.c). */
-void give_pages(uint64_t base, unsigned long n, enum tsm_page_state to,
-		unsigned long tvm_id, unsigned long fid);
+void give_pages(struct page_tracker *pages, uint64_t base, unsigned long n,
+		enum tsm_page_state to, unsigned long tvm_id, unsigned long fid);
 
 static inline bool ranges_overlap(uint64_t a, uint64_t a_size, uint64_t b,
 				  uint64_t b_size)
@@ -39,6 +39,7 @@ void measure_record(struct tvm *tvm, const char *tag, const uint64_t *words,
  * record the fence it waits for and keep it in the span a completing
  * fence walks (fence.c).
  */
-void fence_add_converting(struct page_info *p, unsigned long index);
+void fence_add_converting(struct fence *fence, struct page_info *p,
+			  unsigned long index);
 
 #endif /* __TSM_COVH_INTERNAL_H__ */

@@ -12,26 +12,27 @@
 #include "covekit/string.h"
 #include "internal.h"
 
-struct tvm *tvm_get(unsigned long tvm_id)
+struct tvm *tvm_get(struct tsm *tsm, unsigned long tvm_id)
 {
 	if (tvm_id < 1 || tvm_id > CONFIG_TSM_MAX_TVMS ||
-	    !tsm.tvms[tvm_id - 1].in_use)
+	    !tsm->tvms[tvm_id - 1].in_use)
 		return NULL;
-	return &tsm.tvms[tvm_id - 1];
+	return &tsm->tvms[tvm_id - 1];
 }
 
-void give_pages(uint64_t base, unsigned long n, enum tsm_page_state to,
-		unsigned long tvm_id, unsigned long fid)
+void give_pages(struct page_tracker *pages, uint64_t base, unsigned long n,
+		enum tsm_page_state to, unsigned long tvm_id, unsigned long fid)
 {
 	for (unsigned long i = 0; i < n; i++) {
-		struct page_info *p = pages_lookup(&tsm.pages, base + i * PAGE_SIZE);
+		struct page_info *p = pages_lookup(pages, base + i * PAGE_SIZE);
 
 		page_set_state(p, to, SBI_EXT_COVH, fid);
 		p->tvm = (uint8_t)tvm_id;
 	}
 }
 
-struct sbiret covh_create_tvm(unsigned long params_addr, unsigned long params_len)
+struct sbiret covh_create_tvm(struct tsm *tsm, unsigned long params_addr,
+			      unsigned long params_len)
 {
 	struct sbi_tvm_create_params params;
 	const unsigned long dir_pages = TVM_PAGE_DIRECTORY_SIZE / PAGE_SIZE;
@@ -40,15 +41,16 @@ struct sbiret covh_create_tvm(unsigned long params_addr, unsigned long params_le
 	struct tvm *tvm;
 	long err;
 
-	if (!host_accessible(params_addr, sizeof(params)))
+	if (!host_accessible(&tsm->host_mem, &tsm->pages, params_addr,
+			     sizeof(params)))
 		return sbiret_error(SBI_ERR_INVALID_ADDRESS);
 	memcpy(&params, (const void *)(uintptr_t)params_addr, sizeof(params));
 	if (params.tvm_page_directory_addr % TVM_PAGE_DIRECTORY_SIZE)
 		return sbiret_error(SBI_ERR_INVALID_ADDRESS);
-	err = pages_check(&tsm.pages, params.tvm_page_directory_addr, dir_pages,
+	err = pages_check(&tsm->pages, params.tvm_page_directory_addr, dir_pages,
 			  CONFIDENTIAL_ONLY, SBI_ERR_INVALID_PARAM);
 	if (!err)
-		err = pages_check(&tsm.pages, params.tvm_state_addr, state_pages,
+		err = pages_check(&tsm->pages, params.tvm_state_addr, state_pages,
 				  CONFIDENTIAL_ONLY, SBI_ERR_INVALID_PARAM);
 	if (err)
 		return sbiret_error(err);
@@ -56,21 +58,21 @@ struct sbiret covh_create_tvm(unsigned long params_addr, unsigned long params_le
 			   params.tvm_state_addr, state_pages * PAGE_SIZE))
 		return sbiret_error(SBI_ERR_INVALID_PARAM);
 	for (id = 1; id <= CONFIG_TSM_MAX_TVMS; id++)
-		if (!tsm.tvms[id - 1].in_use)
+		if (!tsm->tvms[id - 1].in_use)
 			break;
 	if (id > CONFIG_TSM_MAX_TVMS)
 		return sbiret_error(SBI_ERR_FAILED);	/* every slot taken */
 
-	tvm = &tsm.tvms[id - 1];
+	tvm = &tsm->tvms[id - 1];
 	memset(tvm, 0, sizeof(*tvm));
 	tvm->in_use = true;
 	tvm->state = SBI_TVM_STATE_INITIALIZING;
 	tvm->page_directory = params.tvm_page_directory_addr;
 	tvm->state_addr = params.tvm_state_addr;
-	give_pages(tvm->page_directory, dir_pages, TSM_PAGE_TVM_METADATA, id,
-		   SBI_EXT_COVH_CREATE_TVM);
-	give_pages(tvm->state_addr, state_pages, TSM_PAGE_TVM_METADATA, id,
-		   SBI_EXT_COVH_CREATE_TVM);
+	give_pages(&tsm->pages, tvm->page_directory, dir_pages,
+		   TSM_PAGE_TVM_METADATA, id, SBI_EXT_COVH_CREATE_TVM);
+	give_pages(&tsm->pages, tvm->state_addr, state_pages,
+		   TSM_PAGE_TVM_METADATA, id, SBI_EXT_COVH_CREATE_TVM);
 	memset((void *)(uintptr_t)tvm->page_directory, 0, TVM_PAGE_DIRECTORY_SIZE);
 	memset((void *)(uintptr_t)tvm->state_addr, 0, state_pages * PAGE_SIZE);
 	tvm->gstage.root = (uint64_t *)(uintptr_t)tvm->page_directory;
@@ -78,15 +80,16 @@ struct sbiret covh_create_tvm(unsigned long params_addr, unsigned long params_le
 	return sbiret_value((long)id);
 }
 
-struct sbiret covh_finalize_tvm(unsigned long tvm_id, unsigned long entry_sepc,
-				unsigned long entry_arg,
+struct sbiret covh_finalize_tvm(struct tsm *tsm, unsigned long tvm_id,
+				unsigned long entry_sepc, unsigned long entry_arg,
 				unsigned long identity_addr)
 {
-	struct tvm *tvm = tvm_get(tvm_id);
+	struct tvm *tvm = tvm_get(tsm, tvm_id);
 	uint64_t nr_vcpus = 0;
 
 	if (!tvm || tvm->state != SBI_TVM_STATE_INITIALIZING ||
-	    (identity_addr && !host_accessible(identity_addr, TVM_IDENTITY_SIZE)))
+	    (identity_addr && !host_accessible(&tsm->host_mem, &tsm->pages,
+					       identity_addr, TVM_IDENTITY_SIZE)))
 		return sbiret_error(SBI_ERR_INVALID_PARAM);
 	if (!tvm->vcpu_state[0])
 		return sbiret_error(SBI_ERR_FAILED);	/* no boot vCPU to run */
@@ -104,15 +107,15 @@ struct sbiret covh_finalize_tvm(unsigned long tvm_id, unsigned long entry_sepc,
 	return sbiret_value(0);
 }
 
-struct sbiret covh_destroy_tvm(unsigned long tvm_id)
+struct sbiret covh_destroy_tvm(struct tsm *tsm, unsigned long tvm_id)
 {
-	struct tvm *tvm = tvm_get(tvm_id);
+	struct tvm *tvm = tvm_get(tsm, tvm_id);
 
 	if (!tvm)
 		return sbiret_error(SBI_ERR_INVALID_PARAM);
 	/* Its pages stay confidential until the host reclaims (and so zeroes) them. */
-	for (unsigned long i = 0; i < tsm.pages.count; i++) {
-		struct page_info *p = &tsm.pages.pages[i];
+	for (unsigned long i = 0; i < tsm->pages.count; i++) {
+		struct page_info *p = &tsm->pages.pages[i];
 
 		if (p->tvm != tvm_id || (p->state != TSM_PAGE_TVM_METADATA &&
 					 p->state != TSM_PAGE_TVM_MEMORY))

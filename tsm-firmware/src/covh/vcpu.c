@@ -10,20 +10,21 @@
 #include "covekit/string.h"
 #include "internal.h"
 
-struct sbiret covh_create_tvm_vcpu(unsigned long tvm_id, unsigned long vcpu_id,
+struct sbiret covh_create_tvm_vcpu(struct tsm *tsm, unsigned long tvm_id,
+				   unsigned long vcpu_id,
 				   unsigned long state_page_addr)
 {
-	struct tvm *tvm = tvm_get(tvm_id);
+	struct tvm *tvm = tvm_get(tsm, tvm_id);
 	long err;
 
 	if (!tvm || tvm->state != SBI_TVM_STATE_INITIALIZING ||
 	    vcpu_id >= CONFIG_TSM_MAX_VCPUS || tvm->vcpu_state[vcpu_id])
 		return sbiret_error(SBI_ERR_INVALID_PARAM);
-	err = pages_check(&tsm.pages, state_page_addr, CONFIG_TSM_VCPU_STATE_PAGES,
+	err = pages_check(&tsm->pages, state_page_addr, CONFIG_TSM_VCPU_STATE_PAGES,
 			  CONFIDENTIAL_ONLY, SBI_ERR_INVALID_PARAM);
 	if (err)
 		return sbiret_error(err);
-	give_pages(state_page_addr, CONFIG_TSM_VCPU_STATE_PAGES,
+	give_pages(&tsm->pages, state_page_addr, CONFIG_TSM_VCPU_STATE_PAGES,
 		   TSM_PAGE_TVM_METADATA, tvm_id, SBI_EXT_COVH_CREATE_TVM_VCPU);
 	memset((void *)(uintptr_t)state_page_addr, 0,
 	       CONFIG_TSM_VCPU_STATE_PAGES * PAGE_SIZE);
