@@ -21,7 +21,6 @@
 
 #define RAM_BASE	0x80000000UL
 #define RAM_MAX		0x40000000UL	/* 1 GiB: one root leaf */
-#define SZ_2M		0x200000UL
 #define POOL		CONFIG_TSM_GSTAGE_POOL_PAGES
 
 static struct tsm tsm;

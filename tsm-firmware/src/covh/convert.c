@@ -14,7 +14,6 @@
 #include "internal.h"
 
 #define HOST_PAGE_PROT	GSTAGE_RWX
-#define SZ_2M		(1ULL << 21)
 
 struct sbiret covh_convert_pages(struct tsm *tsm, unsigned long base_page_addr,
 				 unsigned long num_pages)
