@@ -38,18 +38,22 @@ def spec():
 
 def dispatcher_source(spec) -> str:
     """A dispatcher over the generated table plus one handler per implemented
-    function that reports which function ran (value = EID ^ FID); pending
+    function that reports which function ran (value = EID ^ FID) and that
+    the table passed the TSM's state down (else INVALID_STATE); pending
     functions get none, so the table must not need one."""
     handlers = []
     for ext in spec.tsm_extensions:
         for fn in ext.implemented:
-            params = ", ".join(fn.c_params)
+            params = ", ".join(["struct tsm *tsm"] + [f"{a.ctype} {a.name}" for a in fn.args])
             unused = "".join(f"\t(void){a.name};\n" for a in fn.args)
             value = f"(long)({ext.c_eid} ^ {fn.fid})"
             handlers.append(f"struct sbiret {fn.c_symbol}({params})\n{{\n{unused}"
+                            "\tif (tsm != &the_tsm)\n"
+                            "\t\treturn (struct sbiret){ SBI_ERR_INVALID_STATE, 0 };\n"
                             f"\treturn (struct sbiret){{ 0, {value} }};\n}}\n")
     return "\n".join([
         '#include <stdio.h>\n#include <stdlib.h>\n#include "cove_dispatch_table.h"\n',
+        "struct tsm { int unused; };\nstatic struct tsm the_tsm;\n",
         *handlers,
         """
 static struct sbiret dispatch(unsigned long eid, unsigned long fid, const unsigned long *args)
@@ -61,7 +65,7 @@ static struct sbiret dispatch(unsigned long eid, unsigned long fid, const unsign
 			continue;
 		if (fid >= e->ncalls || !e->calls[fid].call)
 			return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
-		return e->calls[fid].call(args);
+		return e->calls[fid].call(&the_tsm, args);
 	}
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }

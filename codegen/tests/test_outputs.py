@@ -223,13 +223,14 @@ def test_outputs_follow_what_is_implemented():
     # prototypes, the NOT_SUPPORTED stubs, the probe table, the payloads'
     # expectations and the ABI reference all follow it.
     handlers = (ROOT / FIRMWARE / "cove_handlers.h").read_text()
-    assert "struct sbiret covh_convert_pages(" in handlers
+    assert "struct sbiret covh_convert_pages(struct tsm *tsm," in handlers
     assert "covh_run_tvm_vcpu(" not in handlers and "covg_get_evidence(" not in handlers
     table = (ROOT / FIRMWARE / "cove_dispatch_table.h").read_text()
-    run = table[table.index("covh_run_tvm_vcpu_checked(const"):]
+    run = table[table.index("covh_run_tvm_vcpu_checked(struct tsm *tsm, const"):]
     assert run.split("\n}\n")[0].endswith("return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);")
-    convert = table[table.index("covh_convert_pages_checked(const"):].split("\n}\n")[0]
-    assert "return covh_convert_pages(args[0], args[1]);" in convert
+    convert = table[table.index("covh_convert_pages_checked(struct tsm *tsm, const"):]
+    convert = convert.split("\n}\n")[0]
+    assert "return covh_convert_pages(tsm, args[0], args[1]);" in convert
     available = re.findall(r"\.eid = (SBI_EXT_\w+),\n.*\n.*\n.*\n\t\t\.available = ([^,]+),",
                            table)
     assert available == [("SBI_EXT_COVH", "SBI_ABI_CALLER_HOST"), ("SBI_EXT_COVG", "0"),
@@ -266,9 +267,9 @@ def test_implementing_a_call_changes_the_tsm_not_the_abi(checkout: Checkout):
                                  "Documentation/abi/ext-covh.rst"}
     assert checkout.read("spec/abi.lock") == lock  # not a fact of the ABI
     handlers = checkout.read(f"{FIRMWARE}/cove_handlers.h")
-    assert "struct sbiret covh_run_tvm_vcpu(unsigned long tvm_id, unsigned long vcpu_id);" \
-        in handlers
-    assert "return covh_run_tvm_vcpu(args[0], args[1]);" in checkout.read(fw[0])
+    assert "struct sbiret covh_run_tvm_vcpu(struct tsm *tsm, unsigned long tvm_id, " \
+        "unsigned long vcpu_id);" in " ".join(handlers.split())
+    assert "return covh_run_tvm_vcpu(tsm, args[0], args[1]);" in checkout.read(fw[0])
 
 
 def test_an_extension_with_only_pending_calls_is_not_advertised(checkout: Checkout):

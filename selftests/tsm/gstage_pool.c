@@ -14,7 +14,6 @@
 #include "payload.h"
 #include "sbi_cove_types.h"
 
-#define SZ_2M		0x200000UL
 /* The 256 MiB machine of tools/lib/covekit_tools/qemu.py. */
 #define RAM_END		0x90000000UL
 #define ROUNDS		(4 * CONFIG_TSM_GSTAGE_POOL_PAGES)

@@ -62,7 +62,7 @@ static void plant_and_reboot(unsigned int boot, unsigned long type,
 	state->tvm_pages = RS_TVM_PAGES;
 	state->boots = boot;
 	ktap_diag("boot %u: TVM at %#lx-%#lx %s (pattern sum %lu); SRST %s",
-		  boot, RS_TVM_BASE, RS_TVM_BASE + RS_TVM_PAGES * RS_PG,
+		  boot, RS_TVM_BASE, RS_TVM_BASE + RS_TVM_PAGES * PAGE_SIZE,
 		  state->built[boot - 1] ? "built" : "NOT built", planted, how);
 	ret = sbi_srst_system_reset(type, SBI_SRST_RESET_REASON_NONE);
 	/* Still here: the last boot's report says so. */
@@ -78,7 +78,7 @@ static void scan(unsigned int boot)
 	state->found[boot - 2].pattern = s.pattern;
 	ktap_diag("boot %u: %lu non-zero bytes in the former TVM range, "
 		  "%lu of %lu planted bytes in place", boot, s.nonzero,
-		  s.pattern, RS_PG);
+		  s.pattern, PAGE_SIZE);
 }
 
 static struct payload_trap probe_trap;
@@ -100,7 +100,7 @@ static void report_reboot(unsigned int boot, const char *how)
 	unsigned int i = boot - 1;
 
 	ktap_ok(state->built[i], "boot %u: TVM built with a %lu-byte pattern "
-		"(sum %lu)", boot, RS_PG, (unsigned long)state->planted[i]);
+		"(sum %lu)", boot, PAGE_SIZE, (unsigned long)state->planted[i]);
 	if (state->reboot_err[i])
 		ktap_diag("SRST %s returned %ld", how,
 			  (long)state->reboot_err[i]);

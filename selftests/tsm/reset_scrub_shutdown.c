@@ -18,7 +18,7 @@ int payload_main(unsigned long hartid, unsigned long fdt)
 	struct sbiret ret;
 
 	ktap_diag("reset-scrub: tvm %#lx-%#lx built %d planted-sum %lu",
-		  RS_TVM_BASE, RS_TVM_BASE + RS_TVM_PAGES * RS_PG, built,
+		  RS_TVM_BASE, RS_TVM_BASE + RS_TVM_PAGES * PAGE_SIZE, built,
 		  planted);
 	ret = sbi_srst_system_reset(SBI_SRST_RESET_TYPE_SHUTDOWN,
 				    SBI_SRST_RESET_REASON_NONE);

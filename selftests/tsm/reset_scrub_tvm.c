@@ -7,7 +7,7 @@
 #include "reset_scrub_tvm.h"
 #include "sbi_cove_types.h"
 
-#define PAGE(n)		(RS_TVM_BASE + (n) * RS_PG)
+#define PAGE(n)		(RS_TVM_BASE + (n) * PAGE_SIZE)
 #define DIR_PAGES	4UL
 #define STATE_AT	DIR_PAGES
 #define PT_AT		(STATE_AT + CONFIG_TSM_TVM_STATE_PAGES)
@@ -20,7 +20,7 @@ _Static_assert(VCPU_AT + CONFIG_TSM_VCPU_STATE_PAGES <= RS_TVM_PAGES,
 	       "the TVM fits its range");
 
 static struct sbi_tvm_create_params params;
-static uint8_t source[RS_PG] __attribute__((aligned(4096)));
+static uint8_t source[PAGE_SIZE] __attribute__((aligned(4096)));
 
 static bool step(long err, const char *what)
 {
@@ -36,10 +36,10 @@ bool rs_build_tvm(unsigned long *planted)
 	long id;
 
 	/* Zero first: any byte found after a reset is the TVM's. */
-	for (unsigned long off = 0; off < RS_TVM_PAGES * RS_PG; off += 8)
+	for (unsigned long off = 0; off < RS_TVM_PAGES * PAGE_SIZE; off += 8)
 		payload_write64(RS_TVM_BASE + off, 0);
 	*planted = 0;
-	for (unsigned long i = 0; i < RS_PG; i++) {
+	for (unsigned long i = 0; i < PAGE_SIZE; i++) {
 		source[i] = rs_pattern(i);
 		*planted += source[i];
 	}
@@ -56,7 +56,7 @@ bool rs_build_tvm(unsigned long *planted)
 		return false;
 	id = ret.value;
 	ok = step(sbi_covh_add_tvm_memory_region(id, GUEST_BASE,
-						 RS_TVM_PAGES * RS_PG).error,
+						 RS_TVM_PAGES * PAGE_SIZE).error,
 		  "add_tvm_memory_region") &&
 	     step(sbi_covh_add_tvm_page_table_pages(id, PAGE(PT_AT),
 						    PT_PAGES).error,
@@ -71,7 +71,7 @@ bool rs_build_tvm(unsigned long *planted)
 	     step(sbi_covh_finalize_tvm(id, GUEST_BASE, 0, 0).error,
 		  "finalize_tvm");
 	/* The host's copy goes: only the TVM's may be left to find. */
-	for (unsigned long i = 0; i < RS_PG; i++)
+	for (unsigned long i = 0; i < PAGE_SIZE; i++)
 		((volatile uint8_t *)source)[i] = 0;
 	return ok;
 }
@@ -82,9 +82,9 @@ struct rs_scan rs_scan_range(void)
 	const volatile uint8_t *m = (const volatile uint8_t *)PAGE(MEASURED_AT);
 	struct rs_scan s = { 0, 0 };
 
-	for (unsigned long i = 0; i < RS_TVM_PAGES * RS_PG; i++)
+	for (unsigned long i = 0; i < RS_TVM_PAGES * PAGE_SIZE; i++)
 		s.nonzero += p[i] != 0;
-	for (unsigned long i = 0; i < RS_PG; i++)
+	for (unsigned long i = 0; i < PAGE_SIZE; i++)
 		s.pattern += m[i] == rs_pattern(i);
 	return s;
 }

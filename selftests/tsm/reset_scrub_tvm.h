@@ -9,7 +9,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define RS_PG		4096UL
+#include "covekit/riscv_encoding.h"
+
 #define RS_TVM_BASE	0x81000000UL	/* host memory, away from the payload */
 #define RS_TVM_PAGES	16UL
 

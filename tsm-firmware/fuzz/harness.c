@@ -95,8 +95,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 				host_write(call.args[0], &params, sizeof(params));
 			}
-			answered = dispatch_sbi_call(DISPATCH_FROM_HOST, call.eid,
-						     call.a6, call.args, &ret) ==
+			answered = dispatch_sbi_call(&tsm, DISPATCH_FROM_HOST,
+						     call.eid, call.a6,
+						     call.args, &ret) ==
 				   DISPATCH_ANSWERED;
 		}
 		if (trace)

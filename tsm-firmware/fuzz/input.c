@@ -5,7 +5,6 @@
 #include "machine.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
-#define SZ_2M		(2ULL << 20)
 
 /* Where ranges and G-stage tables begin and end. */
 static const uint64_t fuzz_edges[] = {

@@ -50,6 +50,8 @@
 #define FUZZ_CFG_TWO_HARTS	0x4
 #define FUZZ_CFG_SHORT_TRACKER	0x8
 
+/* The TSM's state on this machine, as main.c's global is on QEMU's. */
+extern struct tsm tsm;
 /* The hart the next call runs on (arch_hart_index()). */
 extern unsigned int fuzz_hart;
 /* How many G-stage fences (arch_hfence_gvma()) ran so far. */

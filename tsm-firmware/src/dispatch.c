@@ -11,6 +11,7 @@
 #include "tsm/dispatch.h"
 #include "tsm/pages.h"
 #include "tsm/sbiret.h"
+#include "tsm/tsm.h"
 
 /* CoVE: a6[15:0] is the FID; a6[31:26] selects a supervisor domain. */
 #define COVE_FID_MASK	0xffffUL
@@ -49,15 +50,16 @@ static long probe(unsigned int from, unsigned long eid)
  * Forwarded calls that name memory or hand a hart's entry point to
  * OpenSBI: an error to answer instead, or SBI_ERR_SUCCESS to forward.
  */
-static long forward_check(unsigned long eid, unsigned long fid,
-			  const unsigned long args[6])
+static long forward_check(const struct tsm *tsm, unsigned long eid,
+			  unsigned long fid, const unsigned long args[6])
 {
 	switch (eid) {
 	case SBI_EXT_DBCN:
 		if (fid == SBI_EXT_DBCN_CONSOLE_WRITE ||
 		    fid == SBI_EXT_DBCN_CONSOLE_READ) {
 			/* RV64: the address is base_addr_lo; _hi must be 0. */
-			if (args[2] || !host_accessible(args[1], args[0]))
+			if (args[2] || !host_accessible(&tsm->host_mem, &tsm->pages,
+							args[1], args[0]))
 				return SBI_ERR_INVALID_PARAM;
 		}
 		return SBI_ERR_SUCCESS;
@@ -86,7 +88,7 @@ static long forward_check(unsigned long eid, unsigned long fid,
 	}
 }
 
-enum dispatch_action dispatch_sbi_call(unsigned int from,
+enum dispatch_action dispatch_sbi_call(struct tsm *tsm, unsigned int from,
 				       unsigned long eid, unsigned long a6,
 				       const unsigned long args[6],
 				       struct sbiret *ret)
@@ -113,11 +115,11 @@ enum dispatch_action dispatch_sbi_call(unsigned int from,
 		if (!call->call || !(call->callers & from))
 			*ret = sbiret_error(SBI_ERR_NOT_SUPPORTED);
 		else
-			*ret = call->call(args);
+			*ret = call->call(tsm, args);
 		return DISPATCH_ANSWERED;
 	}
 	if (forwarded(eid)) {
-		long err = forward_check(eid, a6, args);
+		long err = forward_check(tsm, eid, a6, args);
 
 		if (err != SBI_ERR_SUCCESS) {
 			*ret = sbiret_error(err);

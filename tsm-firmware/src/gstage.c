@@ -19,8 +19,6 @@
 #define PTE_PPN_SHIFT	10
 #define PTE_PPN_MASK	(((1ULL << 44) - 1) << PTE_PPN_SHIFT)
 
-#define SZ_2M		(1ULL << 21)
-#define SZ_1G		(1ULL << 30)
 
 static const unsigned int level_shift[3] = { 30, 21, 12 };
 

@@ -14,7 +14,7 @@
 #include "covekit/riscv_asm.h"
 #include "covekit/string.h"
 #include "tsm/trap.h"
-#include "tsm/tsm.h"
+#include "tsm/global.h"
 
 #define FDT_MAX_SIZE	(1UL << 20)
 

@@ -2,7 +2,6 @@
 /* The page tracker: one struct page_info per page the host owned at boot. */
 
 #include "tsm/pages.h"
-#include "tsm/tsm.h"
 
 void pages_init(struct page_tracker *pt, const struct host_memory *hm,
 		struct page_info *array, unsigned long capacity)
@@ -68,15 +67,16 @@ int page_set_state(struct page_info *p, enum tsm_page_state to,
 	return 0;
 }
 
-bool host_accessible(uint64_t base, uint64_t size)
+bool host_accessible(const struct host_memory *hm,
+		     const struct page_tracker *pt, uint64_t base, uint64_t size)
 {
-	if (!host_memory_owns(&tsm.host_mem, base, size))
+	if (!host_memory_owns(hm, base, size))
 		return false;
 	if (!size)
 		return true;
 	for (uint64_t page = base & ~(PAGE_SIZE - 1); page < base + size;
 	     page += PAGE_SIZE) {
-		const struct page_info *p = pages_lookup(&tsm.pages, page);
+		const struct page_info *p = pages_lookup(pt, page);
 
 		if (p && p->state != TSM_PAGE_HOST)
 			return false;

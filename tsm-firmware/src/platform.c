@@ -18,13 +18,13 @@
 #include "covekit/string.h"
 
 /* Whether a node is enabled: no "status", or "okay" (or legacy "ok"). */
-static bool node_enabled(const struct fdt *fdt, int node)
+static bool node_enabled(const struct dt_blob *fdt, int node)
 {
 	const char *status;
 
-	if (!fdt_getprop(fdt, node, "status", NULL))
+	if (!dt_getprop(fdt, node, "status", NULL))
 		return true;
-	status = fdt_getprop_str(fdt, node, "status");
+	status = dt_getprop_str(fdt, node, "status");
 	return status && (!strcmp(status, "okay") || !strcmp(status, "ok"));
 }
 
@@ -85,7 +85,7 @@ typedef int (*add_range_fn)(struct platform *plat, uint64_t base,
 /*
  * Pass one (address, size) pair from the FDT to add(): a zero size adds
  * nothing, and a pair that wraps past the top of the address space is
- * FDT_ERR_BADVALUE.
+ * DT_ERR_BADVALUE.
  */
 static int add_fdt_range(add_range_fn add, struct platform *plat,
 			 uint64_t base, uint64_t size, int arg)
@@ -93,12 +93,12 @@ static int add_fdt_range(add_range_fn add, struct platform *plat,
 	if (size == 0)
 		return 0;
 	if (base + size < base)
-		return FDT_ERR_BADVALUE;
+		return DT_ERR_BADVALUE;
 	return add(plat, base, size, arg);
 }
 
 /* add_fdt_range() for every pair of node's "reg"; none without "reg". */
-static int for_each_reg(const struct fdt *fdt, int node, add_range_fn add,
+static int for_each_reg(const struct dt_blob *fdt, int node, add_range_fn add,
 			struct platform *plat, int arg)
 {
 	uint64_t base, size;
@@ -106,8 +106,8 @@ static int for_each_reg(const struct fdt *fdt, int node, add_range_fn add,
 	int err;
 
 	for (i = 0;; i++) {
-		err = fdt_read_reg(fdt, node, i, &base, &size);
-		if (err == FDT_ERR_NOTFOUND)
+		err = dt_read_reg(fdt, node, i, &base, &size);
+		if (err == DT_ERR_NOTFOUND)
 			return 0;
 		if (err)
 			return err;
@@ -148,33 +148,33 @@ static int add_device(struct platform *plat, uint64_t base, uint64_t size,
 }
 
 /* RAM: every enabled node with device_type "memory", all its pairs. */
-static int parse_memory(const struct fdt *fdt, struct platform *plat)
+static int parse_memory(const struct dt_blob *fdt, struct platform *plat)
 {
 	int node, err;
 
-	for (node = fdt_next_device_type(fdt, -1, "memory"); node >= 0;
-	     node = fdt_next_device_type(fdt, node, "memory")) {
+	for (node = dt_next_device_type(fdt, -1, "memory"); node >= 0;
+	     node = dt_next_device_type(fdt, node, "memory")) {
 		if (!node_enabled(fdt, node))
 			continue;
 		err = for_each_reg(fdt, node, add_ram, plat, 0);
 		if (err)
 			return err;
 	}
-	if (node != FDT_ERR_NOTFOUND)
+	if (node != DT_ERR_NOTFOUND)
 		return node;
 	return plat->nr_ram ? 0 : -PLATFORM_ERR_NOMEMORY;
 }
 
 /* Reserved: the memory reservation block and /reserved-memory's children. */
-static int parse_reserved(const struct fdt *fdt, struct platform *plat)
+static int parse_reserved(const struct dt_blob *fdt, struct platform *plat)
 {
 	uint64_t base, size;
 	unsigned int i;
 	int node, err;
 
 	for (i = 0;; i++) {
-		err = fdt_get_mem_rsv(fdt, i, &base, &size);
-		if (err == FDT_ERR_NOTFOUND)
+		err = dt_get_mem_rsv(fdt, i, &base, &size);
+		if (err == DT_ERR_NOTFOUND)
 			break;
 		if (err)
 			return err;
@@ -183,13 +183,13 @@ static int parse_reserved(const struct fdt *fdt, struct platform *plat)
 			return err;
 	}
 
-	node = fdt_path_offset(fdt, "/reserved-memory");
-	if (node == FDT_ERR_NOTFOUND)
+	node = dt_path_offset(fdt, "/reserved-memory");
+	if (node == DT_ERR_NOTFOUND)
 		return 0;
 	if (node < 0)
 		return node;
-	for (node = fdt_first_child(fdt, node); node >= 0;
-	     node = fdt_next_sibling(fdt, node)) {
+	for (node = dt_first_child(fdt, node); node >= 0;
+	     node = dt_next_sibling(fdt, node)) {
 		/* Children without "reg" are dynamic: nothing is fixed yet. */
 		if (!node_enabled(fdt, node))
 			continue;
@@ -197,80 +197,80 @@ static int parse_reserved(const struct fdt *fdt, struct platform *plat)
 		if (err)
 			return err;
 	}
-	return node == FDT_ERR_NOTFOUND ? 0 : node;
+	return node == DT_ERR_NOTFOUND ? 0 : node;
 }
 
 /* Every enabled node compatible with compat (but not with skip). */
-static int parse_devices(const struct fdt *fdt, struct platform *plat,
+static int parse_devices(const struct dt_blob *fdt, struct platform *plat,
 			 const char *compat, const char *skip,
 			 enum platform_device_kind kind)
 {
 	int node, err;
 
-	for (node = fdt_next_compatible(fdt, -1, compat); node >= 0;
-	     node = fdt_next_compatible(fdt, node, compat)) {
+	for (node = dt_next_compatible(fdt, -1, compat); node >= 0;
+	     node = dt_next_compatible(fdt, node, compat)) {
 		if (!node_enabled(fdt, node))
 			continue;
-		if (skip && fdt_node_is_compatible(fdt, node, skip))
+		if (skip && dt_node_is_compatible(fdt, node, skip))
 			continue;
 		err = for_each_reg(fdt, node, add_device, plat, kind);
 		if (err)
 			return err;
 	}
-	return node == FDT_ERR_NOTFOUND ? 0 : node;
+	return node == DT_ERR_NOTFOUND ? 0 : node;
 }
 
 /* Harts: enabled children of /cpus with device_type "cpu". */
-static int parse_cpus(const struct fdt *fdt, struct platform *plat)
+static int parse_cpus(const struct dt_blob *fdt, struct platform *plat)
 {
 	const char *type;
 	int node;
 
-	node = fdt_path_offset(fdt, "/cpus");
-	if (node == FDT_ERR_NOTFOUND)
+	node = dt_path_offset(fdt, "/cpus");
+	if (node == DT_ERR_NOTFOUND)
 		return -PLATFORM_ERR_NOHARTS;
 	if (node < 0)
 		return node;
-	for (node = fdt_first_child(fdt, node); node >= 0;
-	     node = fdt_next_sibling(fdt, node)) {
-		type = fdt_getprop_str(fdt, node, "device_type");
+	for (node = dt_first_child(fdt, node); node >= 0;
+	     node = dt_next_sibling(fdt, node)) {
+		type = dt_getprop_str(fdt, node, "device_type");
 		if (type && !strcmp(type, "cpu") && node_enabled(fdt, node))
 			plat->nr_harts++;
 	}
-	if (node != FDT_ERR_NOTFOUND)
+	if (node != DT_ERR_NOTFOUND)
 		return node;
 	return plat->nr_harts ? 0 : -PLATFORM_ERR_NOHARTS;
 }
 
 /* /chosen: the initrd (if both ends are there) and bootargs. */
-static int parse_chosen(const struct fdt *fdt, struct platform *plat)
+static int parse_chosen(const struct dt_blob *fdt, struct platform *plat)
 {
 	uint64_t start, end;
 	const char *args;
 	uint32_t len;
 	int node, err_start, err_end;
 
-	node = fdt_path_offset(fdt, "/chosen");
-	if (node == FDT_ERR_NOTFOUND)
+	node = dt_path_offset(fdt, "/chosen");
+	if (node == DT_ERR_NOTFOUND)
 		return 0;
 	if (node < 0)
 		return node;
 
-	err_start = fdt_read_u64(fdt, node, "linux,initrd-start", &start);
-	err_end = fdt_read_u64(fdt, node, "linux,initrd-end", &end);
-	if (err_start == FDT_ERR_BADVALUE || err_end == FDT_ERR_BADVALUE)
-		return FDT_ERR_BADVALUE;
+	err_start = dt_read_u64(fdt, node, "linux,initrd-start", &start);
+	err_end = dt_read_u64(fdt, node, "linux,initrd-end", &end);
+	if (err_start == DT_ERR_BADVALUE || err_end == DT_ERR_BADVALUE)
+		return DT_ERR_BADVALUE;
 	if (!err_start && !err_end) {
 		if (end < start)
-			return FDT_ERR_BADVALUE;
+			return DT_ERR_BADVALUE;
 		plat->initrd.base = start;
 		plat->initrd.size = end - start;
 	}
 
-	args = fdt_getprop(fdt, node, "bootargs", &len);
+	args = dt_getprop(fdt, node, "bootargs", &len);
 	if (args && len) {
 		if (strnlen(args, len) >= len)
-			return FDT_ERR_BADVALUE;	/* not terminated */
+			return DT_ERR_BADVALUE;	/* not terminated */
 		plat->bootargs = args;
 	}
 	return 0;
@@ -291,7 +291,7 @@ static int parse_chosen(const struct fdt *fdt, struct platform *plat)
  * with device_type "cpu".  Nodes whose status is neither absent nor
  * "okay" are ignored.  Zero-sized "reg" pairs are skipped.
  *
- * Return: 0; an FDT_ERR_* for a corrupt FDT, a "reg" that wraps past the
+ * Return: 0; an DT_ERR_* for a corrupt FDT, a "reg" that wraps past the
  * top of the address space, an initrd that ends before it starts or
  * unterminated bootargs; -PLATFORM_ERR_NOMEMORY, -PLATFORM_ERR_NOHARTS, or
  * -PLATFORM_ERR_TOOMANY if a fixed-size array overflows.
@@ -299,7 +299,7 @@ static int parse_chosen(const struct fdt *fdt, struct platform *plat)
 int platform_from_fdt(struct platform *plat, const void *blob,
 		      uint64_t max_size)
 {
-	struct fdt fdt;
+	struct dt_blob fdt;
 	size_t max;
 	int err;
 
@@ -311,7 +311,7 @@ int platform_from_fdt(struct platform *plat, const void *blob,
 #else
 	max = (size_t)max_size;
 #endif
-	err = fdt_init(&fdt, blob, max);
+	err = dt_init(&fdt, blob, max);
 	if (err)
 		return err;
 	plat->fdt.base = (uint64_t)(uintptr_t)blob;

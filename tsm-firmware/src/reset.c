@@ -10,7 +10,7 @@
 #include "tsm/reset.h"
 #include "tsm/sbi_call.h"
 #include "tsm/scrub.h"
-#include "tsm/tsm.h"
+#include "tsm/global.h"
 
 void reset_scrub(void)
 {

@@ -11,7 +11,7 @@
 #include "tsm/reset.h"
 #include "tsm/sbi_call.h"
 #include "tsm/trap.h"
-#include "tsm/tsm.h"
+#include "tsm/global.h"
 
 void trap_inject_vs(struct trap_frame *tf, unsigned long cause,
 		    unsigned long tval)
@@ -41,7 +41,7 @@ static void host_ecall(struct trap_frame *tf)
 	struct sbiret ret;
 	enum dispatch_action action;
 
-	action = dispatch_sbi_call(DISPATCH_FROM_HOST, eid, fid, args, &ret);
+	action = dispatch_sbi_call(&tsm, DISPATCH_FROM_HOST, eid, fid, args, &ret);
 	if (action == DISPATCH_RESET) {
 		if (tsm.trace)
 			tsm_printf("tsm: host SRST.system_reset(%#lx, %#lx)\n",

@@ -12,7 +12,7 @@
 #include "tsm/tsm.h"
 #include "unit.h"
 
-struct tsm tsm;
+static struct tsm tsm;
 static struct page_info page_array[64];
 
 /* The host's memory: one page-aligned range inside this process. */
@@ -31,7 +31,7 @@ static enum dispatch_action call(unsigned int from, unsigned long eid,
 
 	ret->error = 12345;	/* must be overwritten when answered */
 	ret->value = 12345;
-	return dispatch_sbi_call(from, eid, fid, args, ret);
+	return dispatch_sbi_call(&tsm, from, eid, fid, args, ret);
 }
 
 static long host_error(unsigned long eid, unsigned long fid, unsigned long a0,

@@ -32,11 +32,11 @@
 #define H_SIZE_STRUCT	36
 
 /* Offset in the blob of a property's value; the property must exist. */
-static size_t prop_off(const struct fdt *fdt, const char *path,
+static size_t prop_off(const struct dt_blob *fdt, const char *path,
 		       const char *name, uint32_t *len)
 {
-	int node = fdt_path_offset(fdt, path);
-	const uint8_t *v = fdt_getprop(fdt, node, name, len);
+	int node = dt_path_offset(fdt, path);
+	const uint8_t *v = dt_getprop(fdt, node, name, len);
 
 	if (!CHECK(v != NULL, "fixture has %s %s", path, name))
 		exit(unit_done());
@@ -73,14 +73,14 @@ static uint8_t *build(const uint32_t *words, size_t n, const char *strings,
 	return b;
 }
 
-/* fdt_init() of a word list; the blob is freed. */
+/* dt_init() of a word list; the blob is freed. */
 static int init_words(const uint32_t *words, size_t n, const char *strings,
 		      size_t slen)
 {
-	struct fdt fdt;
+	struct dt_blob fdt;
 	size_t size;
 	uint8_t *b = build(words, n, strings, slen, 17, &size);
-	int err = fdt_init(&fdt, b, size);
+	int err = dt_init(&fdt, b, size);
 
 	free(b);
 	return err;
@@ -113,10 +113,10 @@ static uint8_t *build_nested(unsigned int depth, size_t *size)
 
 static void test_header(const uint8_t *blob, size_t size)
 {
-	struct fdt fdt;
-	int err = fdt_init(&fdt, blob, size);
+	struct dt_blob fdt;
+	int err = dt_init(&fdt, blob, size);
 
-	CHECK_EQ(err, 0, "virt: fdt_init accepts the dtc blob");
+	CHECK_EQ(err, 0, "virt: dt_init accepts the dtc blob");
 	CHECK(fdt.blob == blob, "virt: blob pointer kept");
 	CHECK_EQ(fdt.size, size, "virt: size is totalsize");
 	CHECK_EQ(fdt.off_struct, unit_get32(blob + H_OFF_STRUCT),
@@ -127,142 +127,142 @@ static void test_header(const uint8_t *blob, size_t size)
 		 "virt: off_strings");
 	CHECK_EQ(fdt.size_strings, unit_get32(blob + H_SIZE_STRINGS),
 		 "virt: size_strings");
-	CHECK_EQ(fdt_root(&fdt), 0, "virt: root at offset 0");
-	CHECK_STR(fdt_node_name(&fdt, 0), "", "virt: root name is empty");
-	CHECK_EQ(fdt_init(&fdt, blob, size + 100), 0,
+	CHECK_EQ(dt_root(&fdt), 0, "virt: root at offset 0");
+	CHECK_STR(dt_node_name(&fdt, 0), "", "virt: root name is empty");
+	CHECK_EQ(dt_init(&fdt, blob, size + 100), 0,
 		 "virt: a larger max_size is fine");
 	CHECK_EQ(fdt.size, size, "virt: size stays totalsize");
 }
 
-static void test_path(const struct fdt *fdt)
+static void test_path(const struct dt_blob *fdt)
 {
-	int soc = fdt_path_offset(fdt, "/soc");
-	int serial = fdt_path_offset(fdt, "/soc/serial@10000000");
+	int soc = dt_path_offset(fdt, "/soc");
+	int serial = dt_path_offset(fdt, "/soc/serial@10000000");
 
-	CHECK_EQ(fdt_path_offset(fdt, "/"), 0, "path /: root");
+	CHECK_EQ(dt_path_offset(fdt, "/"), 0, "path /: root");
 	CHECK(soc > 0, "path /soc found");
 	CHECK(serial > soc, "path /soc/serial@10000000 found");
-	CHECK_STR(fdt_node_name(fdt, serial), "serial@10000000",
+	CHECK_STR(dt_node_name(fdt, serial), "serial@10000000",
 		  "serial's name has its unit address");
-	CHECK_EQ(fdt_path_offset(fdt, "/soc/serial"), serial,
+	CHECK_EQ(dt_path_offset(fdt, "/soc/serial"), serial,
 		 "path without unit address matches serial@10000000");
-	CHECK_EQ(fdt_path_offset(fdt, "/soc/serial/"), serial,
+	CHECK_EQ(dt_path_offset(fdt, "/soc/serial/"), serial,
 		 "trailing slash ignored");
-	CHECK_EQ(fdt_path_offset(fdt, "//soc//serial@10000000"), serial,
+	CHECK_EQ(dt_path_offset(fdt, "//soc//serial@10000000"), serial,
 		 "repeated slashes ignored");
-	CHECK_STR(fdt_node_name(fdt, fdt_path_offset(fdt, "/memory")),
+	CHECK_STR(dt_node_name(fdt, dt_path_offset(fdt, "/memory")),
 		  "memory@80000000", "path /memory finds memory@80000000");
-	CHECK_STR(fdt_node_name(fdt, fdt_path_offset(fdt,
+	CHECK_STR(dt_node_name(fdt, dt_path_offset(fdt,
 			"/reserved-memory/mmode_resv0")),
 		  "mmode_resv0@80040000",
 		  "path /reserved-memory/mmode_resv0 without unit address");
-	CHECK_STR(fdt_node_name(fdt, fdt_path_offset(fdt, "/cpus/cpu@1")),
+	CHECK_STR(dt_node_name(fdt, dt_path_offset(fdt, "/cpus/cpu@1")),
 		  "cpu@1", "path /cpus/cpu@1");
-	CHECK_STR(fdt_node_name(fdt, fdt_path_offset(fdt, "/cpus/cpu")),
+	CHECK_STR(dt_node_name(fdt, dt_path_offset(fdt, "/cpus/cpu")),
 		  "cpu@0", "path /cpus/cpu: the first match");
-	CHECK_STR(fdt_node_name(fdt, fdt_path_offset(fdt,
+	CHECK_STR(dt_node_name(fdt, dt_path_offset(fdt,
 			"/cpus/cpu-map/cluster0/core1")),
 		  "core1", "path four levels deep");
-	CHECK_EQ(fdt_path_offset(fdt, "/soc/serial@1000000"),
-		 FDT_ERR_NOTFOUND, "wrong unit address: not found");
-	CHECK_EQ(fdt_path_offset(fdt, "/soc/serial@100000000"),
-		 FDT_ERR_NOTFOUND, "longer unit address: not found");
-	CHECK_EQ(fdt_path_offset(fdt, "/soc/ser"), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_path_offset(fdt, "/soc/serial@1000000"),
+		 DT_ERR_NOTFOUND, "wrong unit address: not found");
+	CHECK_EQ(dt_path_offset(fdt, "/soc/serial@100000000"),
+		 DT_ERR_NOTFOUND, "longer unit address: not found");
+	CHECK_EQ(dt_path_offset(fdt, "/soc/ser"), DT_ERR_NOTFOUND,
 		 "name prefix does not match");
-	CHECK_EQ(fdt_path_offset(fdt, "/so"), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_path_offset(fdt, "/so"), DT_ERR_NOTFOUND,
 		 "/so does not match /soc");
-	CHECK_EQ(fdt_path_offset(fdt, "/chosen/bootargs"), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_path_offset(fdt, "/chosen/bootargs"), DT_ERR_NOTFOUND,
 		 "a property is not a node");
-	CHECK_EQ(fdt_path_offset(fdt, "/nonexistent"), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_path_offset(fdt, "/nonexistent"), DT_ERR_NOTFOUND,
 		 "missing node: not found");
-	CHECK_EQ(fdt_path_offset(fdt, "chosen"), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_path_offset(fdt, "chosen"), DT_ERR_NOTFOUND,
 		 "relative path: not found");
-	CHECK_EQ(fdt_path_offset(fdt, "serial0"), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_path_offset(fdt, "serial0"), DT_ERR_NOTFOUND,
 		 "aliases are not supported");
-	CHECK_EQ(fdt_path_offset(fdt, ""), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_path_offset(fdt, ""), DT_ERR_NOTFOUND,
 		 "empty path: not found");
 }
 
-static void test_tree(const struct fdt *fdt)
+static void test_tree(const struct dt_blob *fdt)
 {
 	static const char *const want[] = { "cpu@0", "cpu@1", "cpu-map" };
-	int cpus = fdt_path_offset(fdt, "/cpus");
-	int serial = fdt_path_offset(fdt, "/soc/serial@10000000");
+	int cpus = dt_path_offset(fdt, "/cpus");
+	int serial = dt_path_offset(fdt, "/soc/serial@10000000");
 	int node, i = 0, last = -1;
 	bool ok = true;
 
-	for (node = fdt_first_child(fdt, cpus); node >= 0;
-	     node = fdt_next_sibling(fdt, node), i++) {
-		ok &= i < 3 && strcmp(fdt_node_name(fdt, node), want[i]) == 0;
-		ok &= fdt_parent(fdt, node) == cpus;
+	for (node = dt_first_child(fdt, cpus); node >= 0;
+	     node = dt_next_sibling(fdt, node), i++) {
+		ok &= i < 3 && strcmp(dt_node_name(fdt, node), want[i]) == 0;
+		ok &= dt_parent(fdt, node) == cpus;
 		last = node;
 	}
 	CHECK(ok && i == 3, "children of /cpus: cpu@0, cpu@1, cpu-map");
-	CHECK_EQ(node, FDT_ERR_NOTFOUND, "FDT_ERR_NOTFOUND after the last");
-	CHECK_EQ(fdt_next_sibling(fdt, last), FDT_ERR_NOTFOUND,
+	CHECK_EQ(node, DT_ERR_NOTFOUND, "DT_ERR_NOTFOUND after the last");
+	CHECK_EQ(dt_next_sibling(fdt, last), DT_ERR_NOTFOUND,
 		 "next_sibling of the last child");
-	CHECK_EQ(fdt_first_child(fdt, serial), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_first_child(fdt, serial), DT_ERR_NOTFOUND,
 		 "a leaf has no children");
-	CHECK_EQ(fdt_next_sibling(fdt, 0), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_next_sibling(fdt, 0), DT_ERR_NOTFOUND,
 		 "the root has no siblings");
-	CHECK_EQ(fdt_parent(fdt, serial), fdt_path_offset(fdt, "/soc"),
+	CHECK_EQ(dt_parent(fdt, serial), dt_path_offset(fdt, "/soc"),
 		 "parent of serial is /soc");
-	CHECK_EQ(fdt_parent(fdt, fdt_path_offset(fdt, "/soc")), 0,
+	CHECK_EQ(dt_parent(fdt, dt_path_offset(fdt, "/soc")), 0,
 		 "parent of /soc is the root");
-	CHECK_EQ(fdt_parent(fdt, 0), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_parent(fdt, 0), DT_ERR_NOTFOUND,
 		 "the root has no parent");
-	CHECK_EQ(fdt_parent(fdt, fdt_path_offset(fdt,
+	CHECK_EQ(dt_parent(fdt, dt_path_offset(fdt,
 			"/cpus/cpu-map/cluster0/core0")),
-		 fdt_path_offset(fdt, "/cpus/cpu-map/cluster0"),
+		 dt_path_offset(fdt, "/cpus/cpu-map/cluster0"),
 		 "parent of a deep node");
 
 	/* Offsets that are not nodes. */
-	CHECK(fdt_node_name(fdt, 2) == NULL, "misaligned offset: no name");
-	CHECK(fdt_node_name(fdt, -4) == NULL, "negative offset: no name");
-	CHECK(fdt_node_name(fdt, 1 << 30) == NULL,
+	CHECK(dt_node_name(fdt, 2) == NULL, "misaligned offset: no name");
+	CHECK(dt_node_name(fdt, -4) == NULL, "negative offset: no name");
+	CHECK(dt_node_name(fdt, 1 << 30) == NULL,
 	      "offset past the block: no name");
-	CHECK(fdt_first_child(fdt, 1 << 30) < 0 &&
-	      fdt_first_child(fdt, 1 << 30) != FDT_ERR_NOTFOUND,
+	CHECK(dt_first_child(fdt, 1 << 30) < 0 &&
+	      dt_first_child(fdt, 1 << 30) != DT_ERR_NOTFOUND,
 	      "first_child of a bad offset is an error");
-	CHECK(fdt_next_sibling(fdt, 3) < 0, "next_sibling of a bad offset");
-	CHECK(fdt_node_name(fdt, (int)fdt->size_struct - 4) == NULL,
+	CHECK(dt_next_sibling(fdt, 3) < 0, "next_sibling of a bad offset");
+	CHECK(dt_node_name(fdt, (int)fdt->size_struct - 4) == NULL,
 	      "the FDT_END token is not a node");
-	CHECK(fdt_getprop(fdt, 2, "model", NULL) == NULL,
+	CHECK(dt_getprop(fdt, 2, "model", NULL) == NULL,
 	      "getprop on a bad offset");
-	CHECK(fdt_parent(fdt, 4) < 0, "parent of a non-node offset");
+	CHECK(dt_parent(fdt, 4) < 0, "parent of a non-node offset");
 }
 
-static void test_props(const struct fdt *fdt)
+static void test_props(const struct dt_blob *fdt)
 {
-	int chosen = fdt_path_offset(fdt, "/chosen");
-	int soc = fdt_path_offset(fdt, "/soc");
+	int chosen = dt_path_offset(fdt, "/chosen");
+	int soc = dt_path_offset(fdt, "/soc");
 	const char *s;
 	uint32_t len = 0;
 
-	s = fdt_getprop(fdt, 0, "model", &len);
+	s = dt_getprop(fdt, 0, "model", &len);
 	CHECK_STR(s, "riscv-virtio,qemu", "root model");
 	CHECK_EQ(len, sizeof("riscv-virtio,qemu"), "length counts the NUL");
-	s = fdt_getprop(fdt, chosen, "bootargs", NULL);
+	s = dt_getprop(fdt, chosen, "bootargs", NULL);
 	CHECK_STR(s, "tsm.trace tsm.bench", "getprop with a NULL len");
-	CHECK(fdt_getprop(fdt, chosen, "nonexistent", &len) == NULL,
+	CHECK(dt_getprop(fdt, chosen, "nonexistent", &len) == NULL,
 	      "missing property: NULL");
-	CHECK(fdt_getprop(fdt, chosen, "bootarg", &len) == NULL,
+	CHECK(dt_getprop(fdt, chosen, "bootarg", &len) == NULL,
 	      "property names match whole");
-	CHECK(fdt_getprop(fdt, 0, "bootargs", &len) == NULL,
+	CHECK(dt_getprop(fdt, 0, "bootargs", &len) == NULL,
 	      "a child's property is not the parent's");
 	len = 1;
-	CHECK(fdt_getprop(fdt, soc, "ranges", &len) != NULL && len == 0,
+	CHECK(dt_getprop(fdt, soc, "ranges", &len) != NULL && len == 0,
 	      "empty property: not NULL, length 0");
-	CHECK(fdt_getprop_str(fdt, soc, "ranges") == NULL,
+	CHECK(dt_getprop_str(fdt, soc, "ranges") == NULL,
 	      "getprop_str of an empty property: NULL");
-	CHECK_STR(fdt_getprop_str(fdt, fdt_path_offset(fdt, "/memory"),
+	CHECK_STR(dt_getprop_str(fdt, dt_path_offset(fdt, "/memory"),
 				  "device_type"),
 		  "memory", "getprop_str device_type");
-	CHECK_STR(fdt_getprop_str(fdt, chosen, "linux,initrd-start"), "",
+	CHECK_STR(dt_getprop_str(fdt, chosen, "linux,initrd-start"), "",
 		  "getprop_str of cells starting with a 0 byte: \"\"");
 }
 
-static void test_compatible(const struct fdt *fdt, const struct fdt *one)
+static void test_compatible(const struct dt_blob *fdt, const struct dt_blob *one)
 {
 	static const char *const virtio[] = {
 		"virtio_mmio@10008000", "virtio_mmio@10002000",
@@ -271,134 +271,134 @@ static void test_compatible(const struct fdt *fdt, const struct fdt *one)
 	static const char *const widgets[] = {
 		"bus@0", "widget@100", "widget@200",
 	};
-	int test = fdt_path_offset(fdt, "/soc/test@100000");
+	int test = dt_path_offset(fdt, "/soc/test@100000");
 	int node, i;
 	bool ok;
 
-	CHECK(fdt_node_is_compatible(fdt, test, "sifive,test1"),
+	CHECK(dt_node_is_compatible(fdt, test, "sifive,test1"),
 	      "test@100000 is sifive,test1 (first string)");
-	CHECK(fdt_node_is_compatible(fdt, test, "sifive,test0"),
+	CHECK(dt_node_is_compatible(fdt, test, "sifive,test0"),
 	      "test@100000 is sifive,test0");
-	CHECK(fdt_node_is_compatible(fdt, test, "simple-mfd"),
+	CHECK(dt_node_is_compatible(fdt, test, "simple-mfd"),
 	      "test@100000 is simple-mfd (last string)");
-	CHECK(!fdt_node_is_compatible(fdt, test, "sifive,test"),
+	CHECK(!dt_node_is_compatible(fdt, test, "sifive,test"),
 	      "a prefix of a string does not match");
-	CHECK(!fdt_node_is_compatible(fdt, test, "syscon-poweroff"),
+	CHECK(!dt_node_is_compatible(fdt, test, "syscon-poweroff"),
 	      "a longer string does not match");
-	CHECK(!fdt_node_is_compatible(fdt, test, ""),
+	CHECK(!dt_node_is_compatible(fdt, test, ""),
 	      "the empty string does not match");
-	CHECK(!fdt_node_is_compatible(fdt, fdt_path_offset(fdt, "/chosen"),
+	CHECK(!dt_node_is_compatible(fdt, dt_path_offset(fdt, "/chosen"),
 				      "ns16550a"),
 	      "a node without compatible matches nothing");
 
 	ok = true;
 	i = 0;
-	for (node = fdt_next_compatible(fdt, -1, "virtio,mmio"); node >= 0;
-	     node = fdt_next_compatible(fdt, node, "virtio,mmio"), i++)
+	for (node = dt_next_compatible(fdt, -1, "virtio,mmio"); node >= 0;
+	     node = dt_next_compatible(fdt, node, "virtio,mmio"), i++)
 		ok &= i < 3 &&
-		      strcmp(fdt_node_name(fdt, node), virtio[i]) == 0;
-	CHECK(ok && i == 3 && node == FDT_ERR_NOTFOUND,
+		      strcmp(dt_node_name(fdt, node), virtio[i]) == 0;
+	CHECK(ok && i == 3 && node == DT_ERR_NOTFOUND,
 	      "next_compatible: virtio,mmio nodes in document order");
-	CHECK_EQ(fdt_next_compatible(fdt, -1, "riscv-virtio"), 0,
+	CHECK_EQ(dt_next_compatible(fdt, -1, "riscv-virtio"), 0,
 		 "next_compatible from -1 includes the root");
-	CHECK_EQ(fdt_next_compatible(fdt, -1, "no,such"), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_next_compatible(fdt, -1, "no,such"), DT_ERR_NOTFOUND,
 		 "next_compatible: no match");
-	CHECK_STR(fdt_node_name(fdt, fdt_next_compatible(fdt, -1,
+	CHECK_STR(dt_node_name(fdt, dt_next_compatible(fdt, -1,
 							 "ns16550a")),
 		  "serial@10000000", "next_compatible ns16550a");
 
 	ok = true;
 	i = 0;
-	for (node = fdt_next_compatible(one, -1, "acme,widget"); node >= 0;
-	     node = fdt_next_compatible(one, node, "acme,widget"), i++)
+	for (node = dt_next_compatible(one, -1, "acme,widget"); node >= 0;
+	     node = dt_next_compatible(one, node, "acme,widget"), i++)
 		ok &= i < 3 &&
-		      strcmp(fdt_node_name(one, node), widgets[i]) == 0;
-	CHECK(ok && i == 3 && node == FDT_ERR_NOTFOUND,
+		      strcmp(dt_node_name(one, node), widgets[i]) == 0;
+	CHECK(ok && i == 3 && node == DT_ERR_NOTFOUND,
 	      "next_compatible is depth-first: parent, its child, sibling");
 
 	ok = true;
 	i = 0;
-	for (node = fdt_next_device_type(fdt, -1, "cpu"); node >= 0;
-	     node = fdt_next_device_type(fdt, node, "cpu"), i++)
-		ok &= fdt_parent(fdt, node) == fdt_path_offset(fdt, "/cpus");
+	for (node = dt_next_device_type(fdt, -1, "cpu"); node >= 0;
+	     node = dt_next_device_type(fdt, node, "cpu"), i++)
+		ok &= dt_parent(fdt, node) == dt_path_offset(fdt, "/cpus");
 	CHECK(ok && i == 2, "next_device_type: two cpus");
-	CHECK_STR(fdt_node_name(fdt, fdt_next_device_type(fdt, -1, "memory")),
+	CHECK_STR(dt_node_name(fdt, dt_next_device_type(fdt, -1, "memory")),
 		  "memory@80000000", "next_device_type memory");
-	CHECK_EQ(fdt_next_device_type(fdt, -1, "memor"), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_next_device_type(fdt, -1, "memor"), DT_ERR_NOTFOUND,
 		 "device_type matches whole");
 }
 
-static void test_reg(const struct fdt *fdt, const struct fdt *one)
+static void test_reg(const struct dt_blob *fdt, const struct dt_blob *one)
 {
 	uint64_t addr = 0, size = 0;
-	int mem = fdt_path_offset(fdt, "/memory@80000000");
+	int mem = dt_path_offset(fdt, "/memory@80000000");
 	int node;
 
-	CHECK_EQ(fdt_read_reg(fdt, mem, 0, &addr, &size), 0,
+	CHECK_EQ(dt_read_reg(fdt, mem, 0, &addr, &size), 0,
 		 "read_reg memory@80000000");
 	CHECK_EQ(addr, 0x80000000, "2-cell address");
 	CHECK_EQ(size, 0x10000000, "2-cell size");
-	CHECK_EQ(fdt_read_reg(fdt, mem, 1, &addr, &size), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_read_reg(fdt, mem, 1, &addr, &size), DT_ERR_NOTFOUND,
 		 "read_reg index 1 of 1 pair: past the end");
-	CHECK_EQ(fdt_read_reg(fdt, mem, ~0U, &addr, &size), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_read_reg(fdt, mem, ~0U, &addr, &size), DT_ERR_NOTFOUND,
 		 "read_reg index UINT_MAX: past the end");
-	CHECK_EQ(fdt_read_reg(fdt, 0, 0, &addr, &size), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_read_reg(fdt, 0, 0, &addr, &size), DT_ERR_NOTFOUND,
 		 "read_reg of a node without reg");
-	CHECK_EQ(fdt_read_reg(fdt, 2, 0, &addr, &size), FDT_ERR_BADSTRUCTURE,
+	CHECK_EQ(dt_read_reg(fdt, 2, 0, &addr, &size), DT_ERR_BADSTRUCTURE,
 		 "read_reg of a bad offset");
 
-	node = fdt_path_offset(fdt, "/cpus/cpu@1");
-	CHECK(fdt_read_reg(fdt, node, 0, &addr, &size) == 0 && addr == 1 &&
+	node = dt_path_offset(fdt, "/cpus/cpu@1");
+	CHECK(dt_read_reg(fdt, node, 0, &addr, &size) == 0 && addr == 1 &&
 	      size == 0, "read_reg with #size-cells 0");
 
-	node = fdt_path_offset(one, "/memory@80000000");
-	CHECK(fdt_read_reg(one, node, 0, &addr, &size) == 0 &&
+	node = dt_path_offset(one, "/memory@80000000");
+	CHECK(dt_read_reg(one, node, 0, &addr, &size) == 0 &&
 	      addr == 0x80000000 && size == 0x8000000,
 	      "1-cell read_reg index 0");
-	CHECK(fdt_read_reg(one, node, 1, &addr, &size) == 0 &&
+	CHECK(dt_read_reg(one, node, 1, &addr, &size) == 0 &&
 	      addr == 0xc0000000 && size == 0x1000000,
 	      "1-cell read_reg index 1");
-	CHECK_EQ(fdt_read_reg(one, node, 2, &addr, &size), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_read_reg(one, node, 2, &addr, &size), DT_ERR_NOTFOUND,
 		 "1-cell read_reg index 2 of 2: past the end");
 
-	node = fdt_path_offset(one, "/bus/widget");
-	CHECK(fdt_read_reg(one, node, 0, &addr, &size) == 0 &&
+	node = dt_path_offset(one, "/bus/widget");
+	CHECK(dt_read_reg(one, node, 0, &addr, &size) == 0 &&
 	      addr == 0x100 && size == 0x10,
 	      "read_reg uses the parent's cells");
 
-	node = fdt_path_offset(one, "/defaults/dev");
-	CHECK(fdt_read_reg(one, node, 0, &addr, &size) == 0 &&
+	node = dt_path_offset(one, "/defaults/dev");
+	CHECK(dt_read_reg(one, node, 0, &addr, &size) == 0 &&
 	      addr == 0x1000 && size == 0x20,
 	      "read_reg defaults to 2 address cells and 1 size cell");
 
-	node = fdt_path_offset(one, "/bad-reg");
-	CHECK_EQ(fdt_read_reg(one, node, 0, &addr, &size), FDT_ERR_BADVALUE,
-		 "reg of 3 cells with 1+1-cell pairs: FDT_ERR_BADVALUE");
+	node = dt_path_offset(one, "/bad-reg");
+	CHECK_EQ(dt_read_reg(one, node, 0, &addr, &size), DT_ERR_BADVALUE,
+		 "reg of 3 cells with 1+1-cell pairs: DT_ERR_BADVALUE");
 }
 
-static void test_u64(const struct fdt *fdt, const struct fdt *one)
+static void test_u64(const struct dt_blob *fdt, const struct dt_blob *one)
 {
 	uint64_t v = 0;
-	int chosen = fdt_path_offset(fdt, "/chosen");
+	int chosen = dt_path_offset(fdt, "/chosen");
 	int node;
 
-	CHECK(fdt_read_u64(fdt, chosen, "linux,initrd-start", &v) == 0 &&
+	CHECK(dt_read_u64(fdt, chosen, "linux,initrd-start", &v) == 0 &&
 	      v == 0x88200000, "2-cell linux,initrd-start");
-	CHECK(fdt_read_u64(one, fdt_path_offset(one, "/chosen"),
+	CHECK(dt_read_u64(one, dt_path_offset(one, "/chosen"),
 			   "linux,initrd-end", &v) == 0 && v == 0x84100000,
 	      "1-cell linux,initrd-end");
-	CHECK_EQ(fdt_read_u64(fdt, chosen, "nonexistent", &v),
-		 FDT_ERR_NOTFOUND, "read_u64 of a missing property");
-	node = fdt_path_offset(one, "/bad-reg");
-	CHECK_EQ(fdt_read_u64(one, node, "reg", &v), FDT_ERR_BADVALUE,
-		 "read_u64 of 12 bytes: FDT_ERR_BADVALUE");
-	CHECK_EQ(fdt_read_u64(one, node, "three-bytes", &v), FDT_ERR_BADVALUE,
-		 "read_u64 of 3 bytes: FDT_ERR_BADVALUE");
-	CHECK(fdt_getprop_str(one, node, "three-bytes") == NULL,
+	CHECK_EQ(dt_read_u64(fdt, chosen, "nonexistent", &v),
+		 DT_ERR_NOTFOUND, "read_u64 of a missing property");
+	node = dt_path_offset(one, "/bad-reg");
+	CHECK_EQ(dt_read_u64(one, node, "reg", &v), DT_ERR_BADVALUE,
+		 "read_u64 of 12 bytes: DT_ERR_BADVALUE");
+	CHECK_EQ(dt_read_u64(one, node, "three-bytes", &v), DT_ERR_BADVALUE,
+		 "read_u64 of 3 bytes: DT_ERR_BADVALUE");
+	CHECK(dt_getprop_str(one, node, "three-bytes") == NULL,
 	      "getprop_str of bytes without a NUL: NULL");
-	CHECK_EQ(fdt_read_u64(fdt, fdt_path_offset(fdt, "/soc"), "ranges",
-			      &v), FDT_ERR_BADVALUE,
-		 "read_u64 of 0 bytes: FDT_ERR_BADVALUE");
+	CHECK_EQ(dt_read_u64(fdt, dt_path_offset(fdt, "/soc"), "ranges",
+			      &v), DT_ERR_BADVALUE,
+		 "read_u64 of 0 bytes: DT_ERR_BADVALUE");
 }
 
 static void test_cells(void)
@@ -408,33 +408,33 @@ static void test_cells(void)
 		0x01, 0x02, 0x03, 0x04,
 	};
 
-	CHECK_EQ(fdt32_to_cpu(b + 1), 0x12345678, "fdt32_to_cpu, unaligned");
-	CHECK_EQ(fdt_read_cells(b + 1, 0), 0, "0 cells read as 0");
-	CHECK_EQ(fdt_read_cells(b + 1, 1), 0x12345678, "1 cell");
-	CHECK_EQ(fdt_read_cells(b + 1, 2), 0x123456789abcdef0ULL, "2 cells");
-	CHECK_EQ(fdt_read_cells(b + 1, 3), 0x9abcdef001020304ULL,
+	CHECK_EQ(dt_be32(b + 1), 0x12345678, "dt_be32, unaligned");
+	CHECK_EQ(dt_read_cells(b + 1, 0), 0, "0 cells read as 0");
+	CHECK_EQ(dt_read_cells(b + 1, 1), 0x12345678, "1 cell");
+	CHECK_EQ(dt_read_cells(b + 1, 2), 0x123456789abcdef0ULL, "2 cells");
+	CHECK_EQ(dt_read_cells(b + 1, 3), 0x9abcdef001020304ULL,
 		 "3 cells keep the low 64 bits");
 }
 
-static void test_rsvmap(const struct fdt *fdt, const struct fdt *one)
+static void test_rsvmap(const struct dt_blob *fdt, const struct dt_blob *one)
 {
 	uint64_t addr = 0, size = 0;
 
-	CHECK_EQ(fdt_get_mem_rsv(fdt, 0, &addr, &size), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_get_mem_rsv(fdt, 0, &addr, &size), DT_ERR_NOTFOUND,
 		 "virt: empty memory reservation block");
-	CHECK(fdt_get_mem_rsv(one, 0, &addr, &size) == 0 &&
+	CHECK(dt_get_mem_rsv(one, 0, &addr, &size) == 0 &&
 	      addr == 0x80200000 && size == 0x1000,
 	      "onecell: /memreserve/ 0");
-	CHECK(fdt_get_mem_rsv(one, 1, &addr, &size) == 0 &&
+	CHECK(dt_get_mem_rsv(one, 1, &addr, &size) == 0 &&
 	      addr == 0x80100000 && size == 0x2000,
 	      "onecell: /memreserve/ 1");
-	CHECK_EQ(fdt_get_mem_rsv(one, 2, &addr, &size), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_get_mem_rsv(one, 2, &addr, &size), DT_ERR_NOTFOUND,
 		 "onecell: the terminator");
-	CHECK_EQ(fdt_get_mem_rsv(one, 100, &addr, &size), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_get_mem_rsv(one, 100, &addr, &size), DT_ERR_NOTFOUND,
 		 "onecell: past the terminator");
 }
 
-/* fdt_init() of a patched copy of blob. */
+/* dt_init() of a patched copy of blob. */
 struct patch {
 	size_t off;
 	uint32_t val;
@@ -444,13 +444,13 @@ static int init_patched(const uint8_t *blob, size_t size, size_t max,
 			const struct patch *p, size_t n)
 {
 	uint8_t *copy = unit_dup(blob, size);
-	struct fdt fdt;
+	struct dt_blob fdt;
 	int err;
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		unit_put32(copy + p[i].off, p[i].val);
-	err = fdt_init(&fdt, copy, max);
+	err = dt_init(&fdt, copy, max);
 	free(copy);
 	return err;
 }
@@ -462,7 +462,7 @@ static int init_patched(const uint8_t *blob, size_t size, size_t max,
 
 static void test_corrupt(const uint8_t *blob, size_t size)
 {
-	struct fdt fdt, good;
+	struct dt_blob fdt, good;
 	uint32_t off_struct = unit_get32(blob + H_OFF_STRUCT);
 	uint32_t size_struct = unit_get32(blob + H_SIZE_STRUCT);
 	uint32_t off_strings = unit_get32(blob + H_OFF_STRINGS);
@@ -473,88 +473,88 @@ static void test_corrupt(const uint8_t *blob, size_t size)
 	uint8_t *copy, *small;
 	int node;
 
-	fdt_init(&good, blob, size);
+	dt_init(&good, blob, size);
 
 	/* Header. */
-	CHECK_EQ(PATCH(blob, size, { 0, 0xd00dfeee }), FDT_ERR_BADMAGIC,
+	CHECK_EQ(PATCH(blob, size, { 0, 0xd00dfeee }), DT_ERR_BADMAGIC,
 		 "bad magic");
-	CHECK_EQ(PATCH(blob, size, { 0, 0xedfe0dd0 }), FDT_ERR_BADMAGIC,
+	CHECK_EQ(PATCH(blob, size, { 0, 0xedfe0dd0 }), DT_ERR_BADMAGIC,
 		 "byte-swapped magic");
 	CHECK_EQ(init_patched(blob, size, size - 1, NULL, 0),
-		 FDT_ERR_TRUNCATED, "totalsize one byte over max_size");
+		 DT_ERR_TRUNCATED, "totalsize one byte over max_size");
 	CHECK_EQ(PATCH(blob, size, { H_TOTALSIZE, (uint32_t)size + 4 }),
-		 FDT_ERR_TRUNCATED, "totalsize past the end of the buffer");
+		 DT_ERR_TRUNCATED, "totalsize past the end of the buffer");
 	CHECK_EQ(PATCH(blob, size, { H_TOTALSIZE, 0xffffffff }),
-		 FDT_ERR_BADSTRUCTURE, "totalsize 4 GiB - 1");
-	CHECK_EQ(PATCH(blob, size, { H_TOTALSIZE, 39 }), FDT_ERR_BADSTRUCTURE,
+		 DT_ERR_BADSTRUCTURE, "totalsize 4 GiB - 1");
+	CHECK_EQ(PATCH(blob, size, { H_TOTALSIZE, 39 }), DT_ERR_BADSTRUCTURE,
 		 "totalsize smaller than the header");
 	CHECK_EQ(PATCH(blob, size, { H_TOTALSIZE, (uint32_t)end_tok }),
-		 FDT_ERR_BADSTRUCTURE, "totalsize cuts the blocks");
-	CHECK_EQ(PATCH(blob, size, { H_VERSION, 15 }), FDT_ERR_BADVERSION,
+		 DT_ERR_BADSTRUCTURE, "totalsize cuts the blocks");
+	CHECK_EQ(PATCH(blob, size, { H_VERSION, 15 }), DT_ERR_BADVERSION,
 		 "version 15");
-	CHECK_EQ(PATCH(blob, size, { H_LAST_COMP, 18 }), FDT_ERR_BADVERSION,
+	CHECK_EQ(PATCH(blob, size, { H_LAST_COMP, 18 }), DT_ERR_BADVERSION,
 		 "last_comp_version 18");
 	CHECK_EQ(PATCH(blob, size, { H_OFF_STRUCT, (uint32_t)size }),
-		 FDT_ERR_BADSTRUCTURE, "struct block starts at the end");
+		 DT_ERR_BADSTRUCTURE, "struct block starts at the end");
 	CHECK_EQ(PATCH(blob, size, { H_OFF_STRUCT, 0xfffffff0 }),
-		 FDT_ERR_BADSTRUCTURE, "struct block offset wraps");
+		 DT_ERR_BADSTRUCTURE, "struct block offset wraps");
 	CHECK_EQ(PATCH(blob, size, { H_OFF_STRUCT, 8 }),
-		 FDT_ERR_BADSTRUCTURE, "struct block inside the header");
+		 DT_ERR_BADSTRUCTURE, "struct block inside the header");
 	CHECK_EQ(PATCH(blob, size, { H_OFF_STRUCT, off_struct + 2 }),
-		 FDT_ERR_BADSTRUCTURE, "misaligned struct block");
+		 DT_ERR_BADSTRUCTURE, "misaligned struct block");
 	CHECK_EQ(PATCH(blob, size,
 		       { H_SIZE_STRUCT, (uint32_t)size - off_struct + 4 }),
-		 FDT_ERR_BADSTRUCTURE, "struct block past the end");
+		 DT_ERR_BADSTRUCTURE, "struct block past the end");
 	CHECK_EQ(PATCH(blob, size, { H_SIZE_STRUCT, 0xfffffffc }),
-		 FDT_ERR_BADSTRUCTURE, "struct block size wraps");
+		 DT_ERR_BADSTRUCTURE, "struct block size wraps");
 	CHECK_EQ(PATCH(blob, size, { H_OFF_STRINGS, off_strings + 1 }),
-		 FDT_ERR_BADSTRUCTURE, "strings block past the end");
+		 DT_ERR_BADSTRUCTURE, "strings block past the end");
 	CHECK_EQ(PATCH(blob, size, { H_SIZE_STRINGS, size_strings + 1 }),
-		 FDT_ERR_BADSTRUCTURE, "strings block size past the end");
+		 DT_ERR_BADSTRUCTURE, "strings block size past the end");
 	CHECK_EQ(PATCH(blob, size, { H_SIZE_STRINGS, 0 }),
-		 FDT_ERR_BADSTRUCTURE, "property names outside the strings");
+		 DT_ERR_BADSTRUCTURE, "property names outside the strings");
 	CHECK_EQ(PATCH(blob, size, { H_OFF_RSVMAP, 44 }),
-		 FDT_ERR_BADSTRUCTURE, "misaligned memory reservation block");
+		 DT_ERR_BADSTRUCTURE, "misaligned memory reservation block");
 	CHECK_EQ(PATCH(blob, size, { H_OFF_RSVMAP, (uint32_t)size - 8 }),
-		 FDT_ERR_BADSTRUCTURE, "memory reservation block past the end");
+		 DT_ERR_BADSTRUCTURE, "memory reservation block past the end");
 	CHECK_EQ(PATCH(blob, size, { H_OFF_RSVMAP, off_strings & ~7U }),
-		 FDT_ERR_BADSTRUCTURE,
+		 DT_ERR_BADSTRUCTURE,
 		 "memory reservation block without a terminator");
 
 	/* Structure block. */
 	CHECK_EQ(unit_get32(blob + end_tok), T_END,
 		 "fixture ends its struct block with FDT_END");
-	CHECK_EQ(PATCH(blob, size, { end_tok, T_NOP }), FDT_ERR_BADSTRUCTURE,
+	CHECK_EQ(PATCH(blob, size, { end_tok, T_NOP }), DT_ERR_BADSTRUCTURE,
 		 "missing FDT_END");
 	CHECK_EQ(PATCH(blob, size, { H_SIZE_STRUCT, size_struct - 4 }),
-		 FDT_ERR_BADSTRUCTURE, "struct block ends before FDT_END");
+		 DT_ERR_BADSTRUCTURE, "struct block ends before FDT_END");
 	CHECK_EQ(PATCH(blob, size, { end_tok - 4, T_NOP }),
-		 FDT_ERR_BADSTRUCTURE, "root never closed");
+		 DT_ERR_BADSTRUCTURE, "root never closed");
 	CHECK_EQ(PATCH(blob, size, { off_struct, T_END_NODE }),
-		 FDT_ERR_BADSTRUCTURE, "FDT_END_NODE first");
-	CHECK_EQ(PATCH(blob, size, { off_struct, 0x5 }), FDT_ERR_BADSTRUCTURE,
+		 DT_ERR_BADSTRUCTURE, "FDT_END_NODE first");
+	CHECK_EQ(PATCH(blob, size, { off_struct, 0x5 }), DT_ERR_BADSTRUCTURE,
 		 "unknown token");
 
 	val = prop_off(&good, "/", "model", &len);
 	CHECK_EQ(PATCH(blob, size, { val - 8, size_struct }),
-		 FDT_ERR_BADSTRUCTURE, "property length past the block");
+		 DT_ERR_BADSTRUCTURE, "property length past the block");
 	CHECK_EQ(PATCH(blob, size, { val - 8, 0xfffffff8 }),
-		 FDT_ERR_BADSTRUCTURE, "property length wraps");
+		 DT_ERR_BADSTRUCTURE, "property length wraps");
 	CHECK_EQ(PATCH(blob, size, { val - 8, len + 4 }),
-		 FDT_ERR_BADSTRUCTURE,
+		 DT_ERR_BADSTRUCTURE,
 		 "property length off by 4: garbage tokens");
 	CHECK_EQ(PATCH(blob, size, { val - 4, size_strings }),
-		 FDT_ERR_BADSTRUCTURE, "property name offset past strings");
+		 DT_ERR_BADSTRUCTURE, "property name offset past strings");
 	CHECK_EQ(PATCH(blob, size, { val - 4, 0xffffffff }),
-		 FDT_ERR_BADSTRUCTURE, "property name offset 4 GiB");
+		 DT_ERR_BADSTRUCTURE, "property name offset 4 GiB");
 	CHECK_EQ(PATCH(blob, size, { H_SIZE_STRINGS, size_strings - 1 }),
-		 FDT_ERR_BADSTRUCTURE,
+		 DT_ERR_BADSTRUCTURE,
 		 "last property name not NUL-terminated in the block");
 
 	/* A node name that runs to the end of the struct block. */
 	copy = unit_dup(blob, size);
 	memset(copy + off_struct + 4, 'x', size_struct - 4);
-	CHECK_EQ(fdt_init(&fdt, copy, size), FDT_ERR_BADSTRUCTURE,
+	CHECK_EQ(dt_init(&fdt, copy, size), DT_ERR_BADSTRUCTURE,
 		 "unterminated node name");
 	free(copy);
 
@@ -563,12 +563,12 @@ static void test_corrupt(const uint8_t *blob, size_t size)
 	val = prop_off(&good, "/", "model", &len);
 	for (size_t o = val - 12; o < val + ((len + 3) & ~3U); o += 4)
 		unit_put32(copy + o, T_NOP);
-	CHECK_EQ(fdt_init(&fdt, copy, size), 0, "NOPs accepted");
-	CHECK(fdt_getprop(&fdt, 0, "model", NULL) == NULL,
+	CHECK_EQ(dt_init(&fdt, copy, size), 0, "NOPs accepted");
+	CHECK(dt_getprop(&fdt, 0, "model", NULL) == NULL,
 	      "NOPed property is gone");
-	CHECK_STR(fdt_getprop(&fdt, 0, "compatible", NULL), "riscv-virtio",
+	CHECK_STR(dt_getprop(&fdt, 0, "compatible", NULL), "riscv-virtio",
 		  "properties before the NOPs still found");
-	CHECK(fdt_path_offset(&fdt, "/soc/serial") > 0,
+	CHECK(dt_path_offset(&fdt, "/soc/serial") > 0,
 	      "nodes after the NOPs still found");
 	free(copy);
 
@@ -576,44 +576,44 @@ static void test_corrupt(const uint8_t *blob, size_t size)
 	copy = unit_dup(blob, size);
 	compat = prop_off(&good, "/soc/test@100000", "compatible", &len);
 	copy[compat + len - 1] = 'x';
-	CHECK_EQ(fdt_init(&fdt, copy, size), 0,
+	CHECK_EQ(dt_init(&fdt, copy, size), 0,
 		 "unterminated compatible: blob still valid");
-	node = fdt_path_offset(&fdt, "/soc/test@100000");
-	CHECK(fdt_node_is_compatible(&fdt, node, "sifive,test1"),
+	node = dt_path_offset(&fdt, "/soc/test@100000");
+	CHECK(dt_node_is_compatible(&fdt, node, "sifive,test1"),
 	      "terminated strings before it still match");
-	CHECK(!fdt_node_is_compatible(&fdt, node, "simple-mfd"),
+	CHECK(!dt_node_is_compatible(&fdt, node, "simple-mfd"),
 	      "the unterminated last string does not match");
-	CHECK(!fdt_node_is_compatible(&fdt, node, "simple-mfdx"),
+	CHECK(!dt_node_is_compatible(&fdt, node, "simple-mfdx"),
 	      "nor does reading past the property");
 	val = prop_off(&good, "/memory", "device_type", &len);
 	memset(copy + val, 'x', len);
-	CHECK(fdt_getprop_str(&fdt, fdt_path_offset(&fdt, "/memory"),
+	CHECK(dt_getprop_str(&fdt, dt_path_offset(&fdt, "/memory"),
 			      "device_type") == NULL,
 	      "getprop_str of an unterminated string: NULL");
-	CHECK_EQ(fdt_next_device_type(&fdt, -1, "memory"), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_next_device_type(&fdt, -1, "memory"), DT_ERR_NOTFOUND,
 		 "unterminated device_type never matches");
 	free(copy);
 
 	/* Short buffers, each exactly max_size long. */
 	small = unit_dup(blob, 3);
-	CHECK_EQ(fdt_init(&fdt, small, 3), FDT_ERR_TRUNCATED,
+	CHECK_EQ(dt_init(&fdt, small, 3), DT_ERR_TRUNCATED,
 		 "3-byte buffer: truncated");
 	free(small);
 	small = unit_dup(blob, 35);
-	CHECK_EQ(fdt_init(&fdt, small, 35), FDT_ERR_TRUNCATED,
+	CHECK_EQ(dt_init(&fdt, small, 35), DT_ERR_TRUNCATED,
 		 "35-byte buffer: truncated");
 	free(small);
 	small = unit_dup(blob, 39);
-	CHECK_EQ(fdt_init(&fdt, small, 39), FDT_ERR_TRUNCATED,
+	CHECK_EQ(dt_init(&fdt, small, 39), DT_ERR_TRUNCATED,
 		 "39-byte buffer, version 17 header: truncated");
 	free(small);
-	CHECK_EQ(fdt_init(&fdt, NULL, 4096), FDT_ERR_TRUNCATED, "NULL blob");
+	CHECK_EQ(dt_init(&fdt, NULL, 4096), DT_ERR_TRUNCATED, "NULL blob");
 }
 
 static void test_built(void)
 {
 	static const char strings[] = "x\0y";
-	struct fdt fdt;
+	struct dt_blob fdt;
 	uint64_t a, s;
 	uint8_t *b;
 	size_t size;
@@ -624,30 +624,30 @@ static void test_built(void)
 	CHECK_EQ(init_words(WORDS(T_NOP, T_BEGIN, NAME_ROOT, T_END_NODE,
 				  T_NOP, T_END), "", 0), 0,
 		 "NOPs around the root");
-	CHECK_EQ(init_words(WORDS(T_END), "", 0), FDT_ERR_BADSTRUCTURE,
+	CHECK_EQ(init_words(WORDS(T_END), "", 0), DT_ERR_BADSTRUCTURE,
 		 "no root");
-	CHECK_EQ(init_words(NULL, 0, "", 0), FDT_ERR_BADSTRUCTURE,
+	CHECK_EQ(init_words(NULL, 0, "", 0), DT_ERR_BADSTRUCTURE,
 		 "empty struct block");
 	CHECK_EQ(init_words(WORDS(T_BEGIN, NAME_ROOT, T_END_NODE), "", 0),
-		 FDT_ERR_BADSTRUCTURE, "no FDT_END");
+		 DT_ERR_BADSTRUCTURE, "no FDT_END");
 	CHECK_EQ(init_words(WORDS(T_BEGIN, NAME_ROOT, T_END_NODE, T_BEGIN,
 				  NAME_N, T_END_NODE, T_END), "", 0),
-		 FDT_ERR_BADSTRUCTURE, "two roots");
+		 DT_ERR_BADSTRUCTURE, "two roots");
 	CHECK_EQ(init_words(WORDS(T_BEGIN, NAME_ROOT, T_END_NODE, T_END_NODE,
 				  T_END), "", 0),
-		 FDT_ERR_BADSTRUCTURE, "one FDT_END_NODE too many");
+		 DT_ERR_BADSTRUCTURE, "one FDT_END_NODE too many");
 	CHECK_EQ(init_words(WORDS(T_PROP, 0, 0, T_BEGIN, NAME_ROOT,
 				  T_END_NODE, T_END), strings, 4),
-		 FDT_ERR_BADSTRUCTURE, "property outside the root");
+		 DT_ERR_BADSTRUCTURE, "property outside the root");
 	CHECK_EQ(init_words(WORDS(T_BEGIN, NAME_ROOT, T_END, T_END_NODE),
 			    "", 0),
-		 FDT_ERR_BADSTRUCTURE, "FDT_END inside the root");
+		 DT_ERR_BADSTRUCTURE, "FDT_END inside the root");
 	CHECK_EQ(init_words(WORDS(T_BEGIN, NAME_ROOT, T_PROP, 4, 0), strings,
 			    4),
-		 FDT_ERR_BADSTRUCTURE, "property value cut by the block end");
+		 DT_ERR_BADSTRUCTURE, "property value cut by the block end");
 	CHECK_EQ(init_words(WORDS(T_BEGIN, NAME_ROOT, T_PROP, 0, 2,
 				  T_END_NODE, T_END), strings, 3),
-		 FDT_ERR_BADSTRUCTURE,
+		 DT_ERR_BADSTRUCTURE,
 		 "property name without a NUL in the strings block");
 
 	/* NOPs between properties, a zero-length value, version 16. */
@@ -660,49 +660,49 @@ static void test_built(void)
 		uint32_t len = 9;
 
 		b = build(w, sizeof(w) / sizeof(w[0]), strings, 4, 16, &size);
-		CHECK_EQ(fdt_init(&fdt, b, size), 0,
+		CHECK_EQ(dt_init(&fdt, b, size), 0,
 			 "version 16 header without size_dt_struct");
-		CHECK_EQ(fdt_root(&fdt), 4, "root after a leading NOP");
-		CHECK(fdt_getprop(&fdt, 4, "y", &len) != NULL && len == 0,
+		CHECK_EQ(dt_root(&fdt), 4, "root after a leading NOP");
+		CHECK(dt_getprop(&fdt, 4, "y", &len) != NULL && len == 0,
 		      "zero-length property between NOPs");
-		CHECK(fdt_read_u64(&fdt, 4, "x", &a) == 0 && a == 0x12345678,
+		CHECK(dt_read_u64(&fdt, 4, "x", &a) == 0 && a == 0x12345678,
 		      "property after NOPs");
-		CHECK_STR(fdt_node_name(&fdt, fdt_first_child(&fdt, 4)), "n",
+		CHECK_STR(dt_node_name(&fdt, dt_first_child(&fdt, 4)), "n",
 			  "child after NOPs");
-		CHECK_EQ(fdt_path_offset(&fdt, "/n"), 13 * 4, "path /n");
+		CHECK_EQ(dt_path_offset(&fdt, "/n"), 13 * 4, "path /n");
 		free(b);
 	}
 
 	/* Nesting up to the limit works everywhere; one more is refused. */
-	b = build_nested(FDT_MAX_DEPTH, &size);
-	CHECK_EQ(fdt_init(&fdt, b, size), 0, "%d levels accepted",
-		 FDT_MAX_DEPTH);
-	leaf = 8 * (FDT_MAX_DEPTH - 1);
-	CHECK_EQ(fdt_parent(&fdt, leaf), leaf - 8, "parent of the deepest");
-	for (node = 0, i = 0; fdt_first_child(&fdt, node) >= 0; i++)
-		node = fdt_first_child(&fdt, node);
-	CHECK(node == leaf && i == FDT_MAX_DEPTH - 1,
+	b = build_nested(DT_MAX_DEPTH, &size);
+	CHECK_EQ(dt_init(&fdt, b, size), 0, "%d levels accepted",
+		 DT_MAX_DEPTH);
+	leaf = 8 * (DT_MAX_DEPTH - 1);
+	CHECK_EQ(dt_parent(&fdt, leaf), leaf - 8, "parent of the deepest");
+	for (node = 0, i = 0; dt_first_child(&fdt, node) >= 0; i++)
+		node = dt_first_child(&fdt, node);
+	CHECK(node == leaf && i == DT_MAX_DEPTH - 1,
 	      "first_child reaches the deepest node");
-	CHECK_EQ(fdt_next_sibling(&fdt, 8), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_next_sibling(&fdt, 8), DT_ERR_NOTFOUND,
 		 "next_sibling skips a deep subtree");
-	CHECK_EQ(fdt_read_reg(&fdt, leaf, 0, &a, &s), FDT_ERR_NOTFOUND,
+	CHECK_EQ(dt_read_reg(&fdt, leaf, 0, &a, &s), DT_ERR_NOTFOUND,
 		 "read_reg at the deepest node");
 	{
-		char path[2 * FDT_MAX_DEPTH + 1] = "";
+		char path[2 * DT_MAX_DEPTH + 1] = "";
 
-		for (i = 1; i < FDT_MAX_DEPTH; i++)
+		for (i = 1; i < DT_MAX_DEPTH; i++)
 			strcat(path, "/n");
-		CHECK_EQ(fdt_path_offset(&fdt, path), leaf,
+		CHECK_EQ(dt_path_offset(&fdt, path), leaf,
 			 "path to the deepest node");
 	}
 	free(b);
 
-	b = build_nested(FDT_MAX_DEPTH + 1, &size);
-	CHECK_EQ(fdt_init(&fdt, b, size), FDT_ERR_BADSTRUCTURE,
-		 "%d levels refused", FDT_MAX_DEPTH + 1);
+	b = build_nested(DT_MAX_DEPTH + 1, &size);
+	CHECK_EQ(dt_init(&fdt, b, size), DT_ERR_BADSTRUCTURE,
+		 "%d levels refused", DT_MAX_DEPTH + 1);
 	free(b);
 	b = build_nested(100000, &size);
-	CHECK_EQ(fdt_init(&fdt, b, size), FDT_ERR_BADSTRUCTURE,
+	CHECK_EQ(dt_init(&fdt, b, size), DT_ERR_BADSTRUCTURE,
 		 "100000 levels refused");
 	free(b);
 }
@@ -710,16 +710,16 @@ static void test_built(void)
 static void test_unaligned(const uint8_t *blob, size_t size)
 {
 	uint8_t *buf = malloc(size + 3);
-	struct fdt fdt;
+	struct dt_blob fdt;
 	uint64_t addr = 0, sz = 0;
 	int node;
 
 	if (!buf)
 		exit(EXIT_FAILURE);
 	memcpy(buf + 3, blob, size);
-	CHECK_EQ(fdt_init(&fdt, buf + 3, size), 0, "blob at an odd address");
-	node = fdt_path_offset(&fdt, "/memory");
-	CHECK(fdt_read_reg(&fdt, node, 0, &addr, &sz) == 0 &&
+	CHECK_EQ(dt_init(&fdt, buf + 3, size), 0, "blob at an odd address");
+	node = dt_path_offset(&fdt, "/memory");
+	CHECK(dt_read_reg(&fdt, node, 0, &addr, &sz) == 0 &&
 	      addr == 0x80000000 && sz == 0x10000000,
 	      "unaligned blob: reg decoded");
 	free(buf);
@@ -747,57 +747,57 @@ static unsigned long exercise(const uint8_t *b, size_t size)
 		"compatible", "reg", "device_type", "status", "bootargs",
 		"#address-cells",
 	};
-	struct fdt fdt;
+	struct dt_blob fdt;
 	uint64_t a, s;
 	unsigned long calls = 0, steps = 0;
 	unsigned int i, j;
 	uint32_t len;
 	int node, next;
 
-	if (fdt_init(&fdt, b, size))
+	if (dt_init(&fdt, b, size))
 		return 0;
 
 	/* Depth-first walk without recursion. */
-	node = fdt_root(&fdt);
+	node = dt_root(&fdt);
 	while (node >= 0 && steps++ < 10000) {
-		const char *name = fdt_node_name(&fdt, node);
+		const char *name = dt_node_name(&fdt, node);
 
 		calls += name && strlen(name) < (size_t)-1;
 		for (i = 0; i < sizeof(props) / sizeof(props[0]); i++) {
-			const uint8_t *v = fdt_getprop(&fdt, node, props[i],
-						       &len);
+			const uint8_t *v = dt_getprop(&fdt, node, props[i],
+						      &len);
 			unsigned int sum = 0;
 
 			for (j = 0; v && j < len; j++)
 				sum += v[j];
 			calls += sum & 1;
-			calls += fdt_getprop_str(&fdt, node, props[i]) != NULL;
+			calls += dt_getprop_str(&fdt, node, props[i]) != NULL;
 		}
-		calls += fdt_node_is_compatible(&fdt, node, "ns16550a");
+		calls += dt_node_is_compatible(&fdt, node, "ns16550a");
 		for (i = 0; i < 3; i++)
-			calls += fdt_read_reg(&fdt, node, i, &a, &s) == 0;
-		calls += fdt_read_u64(&fdt, node, "reg", &a) == 0;
+			calls += dt_read_reg(&fdt, node, i, &a, &s) == 0;
+		calls += dt_read_u64(&fdt, node, "reg", &a) == 0;
 
-		next = fdt_first_child(&fdt, node);
+		next = dt_first_child(&fdt, node);
 		while (next < 0 && node >= 0) {
-			next = fdt_next_sibling(&fdt, node);
+			next = dt_next_sibling(&fdt, node);
 			if (next < 0)
-				node = fdt_parent(&fdt, node);
+				node = dt_parent(&fdt, node);
 		}
 		node = next;
 	}
 	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
-		calls += fdt_path_offset(&fdt, paths[i]) >= 0;
+		calls += dt_path_offset(&fdt, paths[i]) >= 0;
 	steps = 0;
-	for (node = fdt_next_compatible(&fdt, -1, "acme,widget");
+	for (node = dt_next_compatible(&fdt, -1, "acme,widget");
 	     node >= 0 && steps++ < 10000;
-	     node = fdt_next_compatible(&fdt, node, "acme,widget"))
+	     node = dt_next_compatible(&fdt, node, "acme,widget"))
 		calls++;
-	for (node = fdt_next_device_type(&fdt, -1, "cpu");
+	for (node = dt_next_device_type(&fdt, -1, "cpu");
 	     node >= 0 && steps++ < 10000;
-	     node = fdt_next_device_type(&fdt, node, "cpu"))
+	     node = dt_next_device_type(&fdt, node, "cpu"))
 		calls++;
-	for (i = 0; fdt_get_mem_rsv(&fdt, i, &a, &s) == 0 && i < 10000; i++)
+	for (i = 0; dt_get_mem_rsv(&fdt, i, &a, &s) == 0 && i < 10000; i++)
 		calls++;
 	return calls + 1;
 }
@@ -820,7 +820,7 @@ static void test_mutations(const uint8_t *blob, size_t size)
 				copy[pos] = (uint8_t)rng();
 		}
 		calls += exercise(copy, size);
-		accepted += fdt_init(&(struct fdt){ 0 }, copy, size) == 0;
+		accepted += dt_init(&(struct dt_blob){ 0 }, copy, size) == 0;
 		free(copy);
 
 		/* A truncated buffer, exactly max bytes. */
@@ -836,7 +836,7 @@ static void test_mutations(const uint8_t *blob, size_t size)
 
 int main(int argc, char **argv)
 {
-	struct fdt virt, one;
+	struct dt_blob virt, one;
 	uint8_t *vb, *ob;
 	size_t vsize = 0, osize = 0;
 
@@ -848,8 +848,8 @@ int main(int argc, char **argv)
 	test_built();
 	if (vb && ob) {
 		test_header(vb, vsize);
-		CHECK_EQ(fdt_init(&virt, vb, vsize), 0, "virt: fdt_init");
-		CHECK_EQ(fdt_init(&one, ob, osize), 0, "onecell: fdt_init");
+		CHECK_EQ(dt_init(&virt, vb, vsize), 0, "virt: dt_init");
+		CHECK_EQ(dt_init(&one, ob, osize), 0, "onecell: dt_init");
 		test_path(&virt);
 		test_tree(&virt);
 		test_props(&virt);

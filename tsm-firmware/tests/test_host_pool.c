@@ -21,10 +21,9 @@
 
 #define RAM_BASE	0x80000000UL
 #define RAM_MAX		0x40000000UL	/* 1 GiB: one root leaf */
-#define SZ_2M		0x200000UL
 #define POOL		CONFIG_TSM_GSTAGE_POOL_PAGES
 
-struct tsm tsm;
+static struct tsm tsm;
 extern unsigned int arch_hfence_count;	/* arch_stub.c */
 static struct page_info page_array[RAM_MAX / PAGE_SIZE];
 static uint64_t host_root[2048] __attribute__((aligned(16384)));
@@ -54,7 +53,8 @@ static long covh(unsigned long fid, unsigned long a0, unsigned long a1)
 	const unsigned long args[6] = { a0, a1 };
 	struct sbiret ret = { -1000, 0 };
 
-	dispatch_sbi_call(DISPATCH_FROM_HOST, SBI_EXT_COVH, fid, args, &ret);
+	dispatch_sbi_call(&tsm, DISPATCH_FROM_HOST, SBI_EXT_COVH, fid, args,
+			  &ret);
 	return ret.error;
 }
 

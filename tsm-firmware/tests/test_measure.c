@@ -12,7 +12,7 @@
 #include "tvm_sim.h"
 #include "unit.h"
 
-static uint8_t image[3 * SIM_PAGE_SIZE + 100];
+static uint8_t image[3 * PAGE_SIZE + 100];
 
 static const struct sim_region base_regions[] = {
 	{ 0x80000000UL, 0x100000UL },
@@ -65,27 +65,27 @@ static void test_measurement(void)
 	t.entry_sepc += 4;
 	check_differs(&t, m0, "entry_sepc");
 	t = base;
-	t.entry_arg += SIM_PAGE_SIZE;
+	t.entry_arg += PAGE_SIZE;
 	check_differs(&t, m0, "entry_arg");
 	t = base;
 	t.nr_vcpus = 1;
 	check_differs(&t, m0, "the number of vCPUs");
 
 	memcpy(regions, base_regions, sizeof(regions));
-	regions[1].size += SIM_PAGE_SIZE;
+	regions[1].size += PAGE_SIZE;
 	t = base;
 	t.regions = regions;
 	check_differs(&t, m0, "a region no page is in");
 
 	memcpy(images, base_images, sizeof(images));
-	images[0].gpa += SIM_PAGE_SIZE;
+	images[0].gpa += PAGE_SIZE;
 	t = base;
 	t.images = images;
 	check_differs(&t, m0, "the image's GPA");
 
-	image[2 * SIM_PAGE_SIZE + 5] ^= 1;
+	image[2 * PAGE_SIZE + 5] ^= 1;
 	check_differs(&base, m0, "one bit of the image");
-	image[2 * SIM_PAGE_SIZE + 5] ^= 1;
+	image[2 * PAGE_SIZE + 5] ^= 1;
 }
 
 int main(int argc, char **argv)

@@ -37,11 +37,11 @@ static bool range_is(const struct mem_range *r, uint64_t base, uint64_t size)
 static size_t prop_off(const uint8_t *blob, size_t size, const char *path,
 		       const char *name, uint32_t *len)
 {
-	struct fdt fdt;
+	struct dt_blob fdt;
 	const uint8_t *v = NULL;
 
-	if (fdt_init(&fdt, blob, size) == 0)
-		v = fdt_getprop(&fdt, fdt_path_offset(&fdt, path), name, len);
+	if (dt_init(&fdt, blob, size) == 0)
+		v = dt_getprop(&fdt, dt_path_offset(&fdt, path), name, len);
 	if (!CHECK(v != NULL, "fixture has %s %s", path, name))
 		exit(unit_done());
 	return (size_t)(v - blob);
@@ -160,8 +160,8 @@ static void test_virt_patched(const uint8_t *blob, size_t size)
 	copy = unit_dup(blob, size);
 	off = prop_off(copy, size, "/chosen", "bootargs", &len);
 	copy[off + len - 1] = 'x';
-	CHECK_EQ(platform_from_fdt(&p, copy, size), FDT_ERR_BADVALUE,
-		 "unterminated bootargs: FDT_ERR_BADVALUE");
+	CHECK_EQ(platform_from_fdt(&p, copy, size), DT_ERR_BADVALUE,
+		 "unterminated bootargs: DT_ERR_BADVALUE");
 	free(copy);
 
 	/* Only one end of the initrd. */
@@ -176,8 +176,8 @@ static void test_virt_patched(const uint8_t *blob, size_t size)
 	copy = unit_dup(blob, size);
 	off = prop_off(copy, size, "/chosen", "linux,initrd-end", &len);
 	unit_put32(copy + off + 4, 0x88100000);
-	CHECK_EQ(platform_from_fdt(&p, copy, size), FDT_ERR_BADVALUE,
-		 "initrd ends before it starts: FDT_ERR_BADVALUE");
+	CHECK_EQ(platform_from_fdt(&p, copy, size), DT_ERR_BADVALUE,
+		 "initrd ends before it starts: DT_ERR_BADVALUE");
 	free(copy);
 
 	/* No memory: device_type "memory" becomes "memorz". */
@@ -193,8 +193,8 @@ static void test_virt_patched(const uint8_t *blob, size_t size)
 	off = prop_off(copy, size, "/memory", "reg", &len);
 	unit_put32(copy + off + 8, 0xffffffff);
 	unit_put32(copy + off + 12, 0xffffffff);
-	CHECK_EQ(platform_from_fdt(&p, copy, size), FDT_ERR_BADVALUE,
-		 "RAM range wrapping past 2^64: FDT_ERR_BADVALUE");
+	CHECK_EQ(platform_from_fdt(&p, copy, size), DT_ERR_BADVALUE,
+		 "RAM range wrapping past 2^64: DT_ERR_BADVALUE");
 	free(copy);
 
 	/* No harts: both cpus disabled. */
@@ -212,11 +212,11 @@ static void test_virt_patched(const uint8_t *blob, size_t size)
 	/* No /cpus at all: rename it /cpuz. */
 	copy = unit_dup(blob, size);
 	{
-		struct fdt fdt;
+		struct dt_blob fdt;
 		int node;
 
-		fdt_init(&fdt, copy, size);
-		node = fdt_path_offset(&fdt, "/cpus");
+		dt_init(&fdt, copy, size);
+		node = dt_path_offset(&fdt, "/cpus");
 		copy[fdt.off_struct + (uint32_t)node + 4 + 3] = 'z';
 	}
 	CHECK_EQ(platform_from_fdt(&p, copy, size), -PLATFORM_ERR_NOHARTS,
@@ -226,11 +226,11 @@ static void test_virt_patched(const uint8_t *blob, size_t size)
 	/* Errors from the reader pass through. */
 	copy = unit_dup(blob, size);
 	copy[0] ^= 1;
-	CHECK_EQ(platform_from_fdt(&p, copy, size), FDT_ERR_BADMAGIC,
+	CHECK_EQ(platform_from_fdt(&p, copy, size), DT_ERR_BADMAGIC,
 		 "bad magic passes through");
 	free(copy);
-	CHECK_EQ(platform_from_fdt(&p, blob, size - 1), FDT_ERR_TRUNCATED,
-		 "max_size below totalsize: FDT_ERR_TRUNCATED");
+	CHECK_EQ(platform_from_fdt(&p, blob, size - 1), DT_ERR_TRUNCATED,
+		 "max_size below totalsize: DT_ERR_TRUNCATED");
 
 	/* Any alignment. */
 	buf = malloc(size + 1);

@@ -12,7 +12,7 @@
 #include "tsm/tsm.h"
 #include "unit.h"
 
-struct tsm tsm;
+static struct tsm tsm;
 
 static enum dispatch_action srst(unsigned long fid, unsigned long type,
 				 unsigned long reason, struct sbiret *ret)
@@ -20,7 +20,8 @@ static enum dispatch_action srst(unsigned long fid, unsigned long type,
 	const unsigned long args[6] = { type, reason, 0, 0, 0, 0 };
 
 	ret->error = 12345;	/* must be overwritten when answered */
-	return dispatch_sbi_call(DISPATCH_FROM_HOST, SBI_EXT_SRST, fid, args, ret);
+	return dispatch_sbi_call(&tsm, DISPATCH_FROM_HOST, SBI_EXT_SRST, fid,
+				 args, ret);
 }
 
 static void test_valid(void)

@@ -11,20 +11,19 @@
 #include "tsm/scrub.h"
 #include "unit.h"
 
-#define PG		4096UL
 #define RANGE0_PAGES	12
 #define GAP_PAGES	2
 #define RANGE1_PAGES	7
 #define ALL_PAGES	(RANGE0_PAGES + GAP_PAGES + RANGE1_PAGES)
 #define FILL		0xa5
 
-static uint8_t ram[ALL_PAGES * PG] __attribute__((aligned(4096)));
+static uint8_t ram[ALL_PAGES * PAGE_SIZE] __attribute__((aligned(4096)));
 static struct page_info info[RANGE0_PAGES + RANGE1_PAGES];
 
 static bool page_is(unsigned long page, uint8_t byte)
 {
-	for (unsigned long i = 0; i < PG; i++)
-		if (ram[page * PG + i] != byte)
+	for (unsigned long i = 0; i < PAGE_SIZE; i++)
+		if (ram[page * PAGE_SIZE + i] != byte)
 			return false;
 	return true;
 }
@@ -49,7 +48,7 @@ static void setup(struct page_tracker *pt)
 	pt->ranges[0].first = 0;
 	pt->ranges[0].count = RANGE0_PAGES;
 	pt->ranges[1].base = (uint64_t)(uintptr_t)ram +
-			     (RANGE0_PAGES + GAP_PAGES) * PG;
+			     (RANGE0_PAGES + GAP_PAGES) * PAGE_SIZE;
 	pt->ranges[1].first = RANGE0_PAGES;
 	pt->ranges[1].count = RANGE1_PAGES;
 	pt->count = RANGE0_PAGES + RANGE1_PAGES;

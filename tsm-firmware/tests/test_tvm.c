@@ -19,10 +19,9 @@
 
 #define RAM_BASE	0x80000000UL
 #define RAM_PAGES	1024UL		/* 4 MiB */
-#define PG		4096UL
-#define PAGE(n)		(RAM_BASE + (n) * PG)
+#define PAGE(n)		(RAM_BASE + (n) * PAGE_SIZE)
 
-struct tsm tsm;
+static struct tsm tsm;
 static struct page_info page_array[RAM_PAGES];
 static uint64_t host_root[2048] __attribute__((aligned(16384)));
 static uint64_t host_tables[16][512] __attribute__((aligned(4096)));
@@ -32,16 +31,16 @@ static uint64_t *host_table_list[16];
 static void reset(void)
 {
 	memset(&tsm, 0, sizeof(tsm));
-	memset((void *)RAM_BASE, 0, RAM_PAGES * PG);
+	memset((void *)RAM_BASE, 0, RAM_PAGES * PAGE_SIZE);
 	memset(host_root, 0, sizeof(host_root));
-	tsm.host_mem.ranges[0] = (struct mem_range){ RAM_BASE, RAM_PAGES * PG };
+	tsm.host_mem.ranges[0] = (struct mem_range){ RAM_BASE, RAM_PAGES * PAGE_SIZE };
 	tsm.host_mem.nr_ranges = 1;
 	for (unsigned int i = 0; i < 16; i++)
 		host_table_list[i] = host_tables[i];
 	tsm.host_gstage = (struct gstage_pool){ .root = host_root,
 						.pages = host_table_list,
 						.nr_pages = 16 };
-	gstage_map(&tsm.host_gstage, RAM_BASE, RAM_BASE, RAM_PAGES * PG, GSTAGE_RWX);
+	gstage_map(&tsm.host_gstage, RAM_BASE, RAM_BASE, RAM_PAGES * PAGE_SIZE, GSTAGE_RWX);
 	pages_init(&tsm.pages, &tsm.host_mem, page_array, RAM_PAGES);
 	tsm.fence.online = 1;
 	tsm.fence.first = ~0UL;	/* no CONVERTING page yet */
@@ -54,7 +53,8 @@ static struct sbiret covh(unsigned long fid, unsigned long a0, unsigned long a1,
 	const unsigned long args[6] = { a0, a1, a2, a3, a4, a5 };
 	struct sbiret ret = { -1000, 0 };
 
-	dispatch_sbi_call(DISPATCH_FROM_HOST, SBI_EXT_COVH, fid, args, &ret);
+	dispatch_sbi_call(&tsm, DISPATCH_FROM_HOST, SBI_EXT_COVH, fid, args,
+			  &ret);
 	return ret;
 }
 
@@ -87,7 +87,7 @@ static void make_confidential(uint64_t base, unsigned long n)
 static void test_convert_fence_reclaim(void)
 {
 	reset();
-	memset((void *)PAGE(10), 0x5a, PG);
+	memset((void *)PAGE(10), 0x5a, PAGE_SIZE);
 	CHECK_SBI_ERR(CONVERT(PAGE(10), 2).error, SBI_ERR_SUCCESS, "COVH.convert_pages",
 		      "convert two pages");
 	CHECK(!host_mapped(PAGE(10)) && !host_mapped(PAGE(11)) && host_mapped(PAGE(12)),
@@ -114,14 +114,14 @@ static void test_convert_fence_reclaim(void)
 	make_confidential(PAGE(30), 0 + 1);
 	CHECK_EQ(state(PAGE(20)), TSM_PAGE_CONFIDENTIAL, "the next fence covers it");
 
-	memset((void *)PAGE(10), 0xa5, PG);	/* the TSM's data, say */
+	memset((void *)PAGE(10), 0xa5, PAGE_SIZE);	/* the TSM's data, say */
 	CHECK_SBI_ERR(RECLAIM(PAGE(10), 2).error, SBI_ERR_SUCCESS, "COVH.reclaim_pages",
 		      "reclaim them");
 	CHECK(host_mapped(PAGE(10)) && state(PAGE(10)) == TSM_PAGE_HOST, "back to the host");
 	const uint8_t *p = (const uint8_t *)PAGE(10);
 	unsigned long nonzero = 0;
 
-	for (unsigned long i = 0; i < 2 * PG; i++)
+	for (unsigned long i = 0; i < 2 * PAGE_SIZE; i++)
 		nonzero += p[i] != 0;
 	CHECK_EQ(nonzero, 0, "and zeroed");
 	CHECK_SBI_ERR(RECLAIM(PAGE(12), 1).error, SBI_ERR_INVALID_PARAM,
@@ -191,23 +191,23 @@ static void test_tvm_lifecycle(void)
 	CHECK_SBI_ERR(covh(SBI_EXT_COVH_ADD_TVM_MEMORY_REGION, id, 0x80008000, 0x10000, 0, 0, 0).error,
 		      SBI_ERR_INVALID_PARAM, "COVH.add_tvm_memory_region",
 		      "an overlapping region: INVALID_PARAM");
-	CHECK_SBI_ERR(covh(SBI_EXT_COVH_ADD_TVM_MEMORY_REGION, id, (1UL << 41) - PG, 2 * PG, 0, 0, 0).error,
+	CHECK_SBI_ERR(covh(SBI_EXT_COVH_ADD_TVM_MEMORY_REGION, id, (1UL << 41) - PAGE_SIZE, 2 * PAGE_SIZE, 0, 0, 0).error,
 		      SBI_ERR_INVALID_ADDRESS, "COVH.add_tvm_memory_region",
 		      "a region past the 41-bit GPA space: INVALID_ADDRESS");
-	CHECK_SBI_ERR(covh(SBI_EXT_COVH_ADD_TVM_MEMORY_REGION, 9, 0x90000000, PG, 0, 0, 0).error,
+	CHECK_SBI_ERR(covh(SBI_EXT_COVH_ADD_TVM_MEMORY_REGION, 9, 0x90000000, PAGE_SIZE, 0, 0, 0).error,
 		      SBI_ERR_INVALID_PARAM, "COVH.add_tvm_memory_region",
 		      "an unknown TVM: INVALID_PARAM");
 	unsigned int added = 1;
 
 	while (covh(SBI_EXT_COVH_ADD_TVM_MEMORY_REGION, id, 0x100000000UL + added * 0x100000,
-		    PG, 0, 0, 0).error == 0)
+		    PAGE_SIZE, 0, 0, 0).error == 0)
 		added++;
 	CHECK_EQ(added, CONFIG_TSM_TVM_MAX_REGIONS, "regions up to the Kconfig limit");
-	CHECK_SBI_ERR(covh(SBI_EXT_COVH_ADD_TVM_MEMORY_REGION, id, 0x200000000UL, PG, 0, 0, 0).error,
+	CHECK_SBI_ERR(covh(SBI_EXT_COVH_ADD_TVM_MEMORY_REGION, id, 0x200000000UL, PAGE_SIZE, 0, 0, 0).error,
 		      SBI_ERR_FAILED, "COVH.add_tvm_memory_region", "one more: FAILED");
 
 	/* Page-table pages, measured pages */
-	memset((void *)PAGE(900), 0x42, 2 * PG);
+	memset((void *)PAGE(900), 0x42, 2 * PAGE_SIZE);
 	CHECK_SBI_ERR(covh(SBI_EXT_COVH_ADD_TVM_MEASURED_PAGES, id, PAGE(900), PAGE(80),
 			   SBI_PAGE_TYPE_PAGE_4K, 2, 0x80000000).error,
 		      SBI_ERR_FAILED, "COVH.add_tvm_measured_pages",
@@ -280,7 +280,7 @@ static void test_tvm_lifecycle(void)
 		      "measured pages after finalize: INVALID_PARAM");
 	CHECK_SBI_ERR(covh(SBI_EXT_COVH_CREATE_TVM_VCPU, id, 1, PAGE(91), 0, 0, 0).error,
 		      SBI_ERR_INVALID_PARAM, "COVH.create_tvm_vcpu", "vCPUs after finalize: INVALID_PARAM");
-	memset((void *)PAGE(92), 0x77, PG);
+	memset((void *)PAGE(92), 0x77, PAGE_SIZE);
 	CHECK_SBI_ERR(covh(SBI_EXT_COVH_ADD_TVM_ZERO_PAGES, id, PAGE(92), SBI_PAGE_TYPE_PAGE_4K, 1,
 			   0x80004000, 0).error,
 		      SBI_ERR_SUCCESS, "COVH.add_tvm_zero_pages", "zero pages after finalize");
@@ -290,7 +290,7 @@ static void test_tvm_lifecycle(void)
 		      SBI_ERR_INVALID_ADDRESS, "COVH.add_tvm_zero_pages",
 		      "a GPA outside every region: INVALID_ADDRESS");
 	CHECK_SBI_ERR(covh(SBI_EXT_COVH_ADD_TVM_ZERO_PAGES, id, PAGE(93), SBI_PAGE_TYPE_PAGE_4K, 1,
-			   0x80000000 + 0x10000 - PG, 0).error,
+			   0x80000000 + 0x10000 - PAGE_SIZE, 0).error,
 		      SBI_ERR_SUCCESS, "COVH.add_tvm_zero_pages", "the region's last page");
 	CHECK_SBI_ERR(covh(SBI_EXT_COVH_ADD_TVM_ZERO_PAGES, id, PAGE(94), SBI_PAGE_TYPE_PAGE_4K, 1,
 			   0x100100000UL, 0).error,
@@ -380,21 +380,21 @@ static struct sbiret random_call(unsigned long *fid)
 	switch (*fid) {
 	case SBI_EXT_COVH_CREATE_TVM: {
 		struct sbi_tvm_create_params p = {
-			PAGE(pick(RAM_PAGES / 4) * 4), random_addr() & ~(PG - 1),
+			PAGE(pick(RAM_PAGES / 4) * 4), random_addr() & ~(PAGE_SIZE - 1),
 		};
 
 		memcpy((void *)PAGE(RAM_PAGES - 1), &p, sizeof(p));
 		return covh(*fid, PAGE(RAM_PAGES - 1), sizeof(p), 0, 0, 0, 0);
 	}
 	case SBI_EXT_COVH_ADD_TVM_MEMORY_REGION:
-		return covh(*fid, tvm, 0x80000000 + pick(64) * 0x10000, PG * (1 + pick(32)),
+		return covh(*fid, tvm, 0x80000000 + pick(64) * 0x10000, PAGE_SIZE * (1 + pick(32)),
 			    0, 0, 0);
 	case SBI_EXT_COVH_ADD_TVM_MEASURED_PAGES:
 		return covh(*fid, tvm, random_addr(), random_addr(), pick(2), 1 + pick(2),
-			    0x80000000 + pick(1024) * PG);
+			    0x80000000 + pick(1024) * PAGE_SIZE);
 	case SBI_EXT_COVH_ADD_TVM_ZERO_PAGES:
 		return covh(*fid, tvm, random_addr(), pick(2), 1 + pick(2),
-			    0x80000000 + pick(1024) * PG, 0);
+			    0x80000000 + pick(1024) * PAGE_SIZE, 0);
 	case SBI_EXT_COVH_CREATE_TVM_VCPU:
 		return covh(*fid, tvm, pick(CONFIG_TSM_MAX_VCPUS + 1), random_addr(), 0, 0, 0);
 	case SBI_EXT_COVH_FINALIZE_TVM:
@@ -457,7 +457,7 @@ static void test_random_sequences(void)
 
 int main(int argc, char **argv)
 {
-	void *ram = mmap((void *)RAM_BASE, RAM_PAGES * PG, PROT_READ | PROT_WRITE,
+	void *ram = mmap((void *)RAM_BASE, RAM_PAGES * PAGE_SIZE, PROT_READ | PROT_WRITE,
 			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
 
 	unit_init(argc, argv);

@@ -10,10 +10,10 @@
 #include "tsm/tsm.h"
 #include "tvm_sim.h"
 
-#define PAGE(n)		(SIM_RAM_BASE + (n) * SIM_PAGE_SIZE)
+#define PAGE(n)		(SIM_RAM_BASE + (n) * PAGE_SIZE)
 #define HOST_TABLES	32
 
-struct tsm tsm;
+static struct tsm tsm;
 static struct page_info page_array[SIM_RAM_PAGES];
 static uint64_t host_root[2048] __attribute__((aligned(16384)));
 static uint64_t host_tables[HOST_TABLES][512] __attribute__((aligned(4096)));
@@ -21,7 +21,7 @@ static uint64_t *host_table_list[HOST_TABLES];
 
 bool sim_init(void)
 {
-	void *ram = mmap((void *)SIM_RAM_BASE, SIM_RAM_PAGES * SIM_PAGE_SIZE,
+	void *ram = mmap((void *)SIM_RAM_BASE, SIM_RAM_PAGES * PAGE_SIZE,
 			 PROT_READ | PROT_WRITE,
 			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
 
@@ -32,10 +32,10 @@ bool sim_init(void)
 static void sim_reset(void)
 {
 	memset(&tsm, 0, sizeof(tsm));
-	memset((void *)SIM_RAM_BASE, 0, SIM_RAM_PAGES * SIM_PAGE_SIZE);
+	memset((void *)SIM_RAM_BASE, 0, SIM_RAM_PAGES * PAGE_SIZE);
 	memset(host_root, 0, sizeof(host_root));
 	tsm.host_mem.ranges[0] = (struct mem_range){ SIM_RAM_BASE,
-						     SIM_RAM_PAGES * SIM_PAGE_SIZE };
+						     SIM_RAM_PAGES * PAGE_SIZE };
 	tsm.host_mem.nr_ranges = 1;
 	for (unsigned int i = 0; i < HOST_TABLES; i++)
 		host_table_list[i] = host_tables[i];
@@ -43,7 +43,7 @@ static void sim_reset(void)
 						.pages = host_table_list,
 						.nr_pages = HOST_TABLES };
 	gstage_map(&tsm.host_gstage, SIM_RAM_BASE, SIM_RAM_BASE,
-		   SIM_RAM_PAGES * SIM_PAGE_SIZE, GSTAGE_RWX);
+		   SIM_RAM_PAGES * PAGE_SIZE, GSTAGE_RWX);
 	pages_init(&tsm.pages, &tsm.host_mem, page_array, SIM_RAM_PAGES);
 	tsm.fence.online = 1;
 	tsm.fence.first = ~0UL;	/* no CONVERTING page yet */
@@ -56,7 +56,8 @@ static long covh(unsigned long fid, unsigned long a0, unsigned long a1,
 	const unsigned long args[6] = { a0, a1, a2, a3, a4, a5 };
 	struct sbiret ret = { -1000, 0 };
 
-	dispatch_sbi_call(DISPATCH_FROM_HOST, SBI_EXT_COVH, fid, args, &ret);
+	dispatch_sbi_call(&tsm, DISPATCH_FROM_HOST, SBI_EXT_COVH, fid, args,
+			  &ret);
 	if (value)
 		*value = ret.value;
 	return ret.error;
@@ -64,7 +65,7 @@ static long covh(unsigned long fid, unsigned long a0, unsigned long a1,
 
 static unsigned long image_pages(const struct sim_image *img)
 {
-	return (img->len + SIM_PAGE_SIZE - 1) / SIM_PAGE_SIZE;
+	return (img->len + PAGE_SIZE - 1) / PAGE_SIZE;
 }
 
 #define CALL(name, ...)						\
@@ -121,7 +122,7 @@ long sim_build_tvm(const struct sim_tvm *t, uint8_t measurement[SHA384_DIGEST_SI
 		const struct sim_image *img = &t->images[i];
 		unsigned long n = image_pages(img);
 
-		memset((void *)PAGE(host), 0, n * SIM_PAGE_SIZE);
+		memset((void *)PAGE(host), 0, n * PAGE_SIZE);
 		memcpy((void *)PAGE(host), img->data, img->len);
 		CALL("add_tvm_measured_pages", SBI_EXT_COVH_ADD_TVM_MEASURED_PAGES, id,
 		     PAGE(host), PAGE(next), SBI_PAGE_TYPE_PAGE_4K, n, img->gpa, NULL);

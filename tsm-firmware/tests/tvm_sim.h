@@ -14,11 +14,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "covekit/riscv_encoding.h"
 #include "tsm/sha384.h"
 
 #define SIM_RAM_BASE	0x80000000UL
 #define SIM_RAM_PAGES	4096UL		/* 16 MiB */
-#define SIM_PAGE_SIZE	4096UL
 
 struct sim_region {
 	uint64_t gpa;

@@ -79,4 +79,8 @@
 #define PAGE_SHIFT		12
 #define PAGE_SIZE		(1UL << PAGE_SHIFT)
 
+/* The G-stage\'s large leaves: a level-1 and a level-2 page. */
+#define SZ_2M			(1UL << 21)
+#define SZ_1G			(1UL << 30)
+
 #endif /* __COVEKIT_RISCV_ENCODING_H__ */

@@ -28,13 +28,13 @@ enum sbi_abi_caller {
  * @nargs:	Arguments it takes (a0 upwards).
  * @callers:	Mask of enum sbi_abi_caller allowed to make the call.
  * @call:	Checks the spec's argument constraints, then calls the handler
- *		with args[0..nargs-1].
+ *		with tsm and args[0..nargs-1].
  */
 struct sbi_abi_call {
 	const char *name;
 	unsigned int nargs;
 	unsigned int callers;
-	struct sbiret (*call)(const unsigned long *args);
+	struct sbiret (*call)(struct tsm *tsm, const unsigned long *args);
 };
 
 /**
@@ -60,16 +60,16 @@ static inline struct sbiret sbi_abi_error(long error)
 }
 
 static struct sbiret
-covh_tsm_get_info_checked(const unsigned long *args)
+covh_tsm_get_info_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* tsm_info_len: at least 48 */
 	if (args[1] < 48UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covh_tsm_get_info(args[0], args[1]);
+	return covh_tsm_get_info(tsm, args[0], args[1]);
 }
 
 static struct sbiret
-covh_convert_pages_checked(const unsigned long *args)
+covh_convert_pages_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* base_page_addr: 4096-byte aligned */
 	if (args[0] & 4095UL)
@@ -77,11 +77,11 @@ covh_convert_pages_checked(const unsigned long *args)
 	/* num_pages: at least 1 */
 	if (args[1] < 1UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covh_convert_pages(args[0], args[1]);
+	return covh_convert_pages(tsm, args[0], args[1]);
 }
 
 static struct sbiret
-covh_reclaim_pages_checked(const unsigned long *args)
+covh_reclaim_pages_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* base_page_addr: 4096-byte aligned */
 	if (args[0] & 4095UL)
@@ -89,43 +89,43 @@ covh_reclaim_pages_checked(const unsigned long *args)
 	/* num_pages: at least 1 */
 	if (args[1] < 1UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covh_reclaim_pages(args[0], args[1]);
+	return covh_reclaim_pages(tsm, args[0], args[1]);
 }
 
 static struct sbiret
-covh_initiate_fence_checked(const unsigned long *args)
+covh_initiate_fence_checked(struct tsm *tsm, const unsigned long *args)
 {
 	(void)args;
-	return covh_initiate_fence();
+	return covh_initiate_fence(tsm);
 }
 
 static struct sbiret
-covh_local_fence_checked(const unsigned long *args)
+covh_local_fence_checked(struct tsm *tsm, const unsigned long *args)
 {
 	(void)args;
-	return covh_local_fence();
+	return covh_local_fence(tsm);
 }
 
 static struct sbiret
-covh_create_tvm_checked(const unsigned long *args)
+covh_create_tvm_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* params_len: at least 16 */
 	if (args[1] < 16UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covh_create_tvm(args[0], args[1]);
+	return covh_create_tvm(tsm, args[0], args[1]);
 }
 
 static struct sbiret
-covh_finalize_tvm_checked(const unsigned long *args)
+covh_finalize_tvm_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* identity_addr: 64-byte aligned */
 	if (args[3] != 0 && (args[3] & 63UL))
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covh_finalize_tvm(args[0], args[1], args[2], args[3]);
+	return covh_finalize_tvm(tsm, args[0], args[1], args[2], args[3]);
 }
 
 static struct sbiret
-covh_promote_to_tvm_checked(const unsigned long *args)
+covh_promote_to_tvm_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* fdt_addr: 8-byte aligned */
 	if (args[0] & 7UL)
@@ -136,18 +136,19 @@ covh_promote_to_tvm_checked(const unsigned long *args)
 	/* identity_addr: 64-byte aligned */
 	if (args[3] != 0 && (args[3] & 63UL))
 		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	(void)tsm;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covh_destroy_tvm_checked(const unsigned long *args)
+covh_destroy_tvm_checked(struct tsm *tsm, const unsigned long *args)
 {
-	return covh_destroy_tvm(args[0]);
+	return covh_destroy_tvm(tsm, args[0]);
 }
 
 static struct sbiret
-covh_add_tvm_memory_region_checked(const unsigned long *args)
+covh_add_tvm_memory_region_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* gpa: 4096-byte aligned */
 	if (args[1] & 4095UL)
@@ -155,11 +156,11 @@ covh_add_tvm_memory_region_checked(const unsigned long *args)
 	/* len: 4096-byte aligned */
 	if (args[2] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covh_add_tvm_memory_region(args[0], args[1], args[2]);
+	return covh_add_tvm_memory_region(tsm, args[0], args[1], args[2]);
 }
 
 static struct sbiret
-covh_add_tvm_page_table_pages_checked(const unsigned long *args)
+covh_add_tvm_page_table_pages_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* base_page_addr: 4096-byte aligned */
 	if (args[1] & 4095UL)
@@ -167,11 +168,11 @@ covh_add_tvm_page_table_pages_checked(const unsigned long *args)
 	/* num_pages: at least 1 */
 	if (args[2] < 1UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
-	return covh_add_tvm_page_table_pages(args[0], args[1], args[2]);
+	return covh_add_tvm_page_table_pages(tsm, args[0], args[1], args[2]);
 }
 
 static struct sbiret
-covh_add_tvm_measured_pages_checked(const unsigned long *args)
+covh_add_tvm_measured_pages_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* src_addr: 4096-byte aligned */
 	if (args[1] & 4095UL)
@@ -188,12 +189,12 @@ covh_add_tvm_measured_pages_checked(const unsigned long *args)
 	/* gpa: 4096-byte aligned */
 	if (args[5] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
-	return covh_add_tvm_measured_pages(args[0], args[1], args[2], args[3],
-					   args[4], args[5]);
+	return covh_add_tvm_measured_pages(tsm, args[0], args[1], args[2],
+					   args[3], args[4], args[5]);
 }
 
 static struct sbiret
-covh_add_tvm_zero_pages_checked(const unsigned long *args)
+covh_add_tvm_zero_pages_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* base_page_addr: 4096-byte aligned */
 	if (args[1] & 4095UL)
@@ -207,12 +208,12 @@ covh_add_tvm_zero_pages_checked(const unsigned long *args)
 	/* gpa: 4096-byte aligned */
 	if (args[4] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
-	return covh_add_tvm_zero_pages(args[0], args[1], args[2], args[3],
+	return covh_add_tvm_zero_pages(tsm, args[0], args[1], args[2], args[3],
 				       args[4]);
 }
 
 static struct sbiret
-covh_add_tvm_shared_pages_checked(const unsigned long *args)
+covh_add_tvm_shared_pages_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* base_page_addr: 4096-byte aligned */
 	if (args[1] & 4095UL)
@@ -226,37 +227,40 @@ covh_add_tvm_shared_pages_checked(const unsigned long *args)
 	/* gpa: 4096-byte aligned */
 	if (args[4] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	(void)tsm;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covh_create_tvm_vcpu_checked(const unsigned long *args)
+covh_create_tvm_vcpu_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* state_page_addr: 4096-byte aligned */
 	if (args[2] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
-	return covh_create_tvm_vcpu(args[0], args[1], args[2]);
+	return covh_create_tvm_vcpu(tsm, args[0], args[1], args[2]);
 }
 
 static struct sbiret
-covh_run_tvm_vcpu_checked(const unsigned long *args)
+covh_run_tvm_vcpu_checked(struct tsm *tsm, const unsigned long *args)
 {
+	(void)tsm;
 	(void)args;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covh_tvm_initiate_fence_checked(const unsigned long *args)
+covh_tvm_initiate_fence_checked(struct tsm *tsm, const unsigned long *args)
 {
+	(void)tsm;
 	(void)args;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covh_tvm_invalidate_pages_checked(const unsigned long *args)
+covh_tvm_invalidate_pages_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* gpa: 4096-byte aligned */
 	if (args[1] & 4095UL)
@@ -264,12 +268,13 @@ covh_tvm_invalidate_pages_checked(const unsigned long *args)
 	/* len: 4096-byte aligned */
 	if (args[2] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	(void)tsm;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covh_tvm_validate_pages_checked(const unsigned long *args)
+covh_tvm_validate_pages_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* gpa: 4096-byte aligned */
 	if (args[1] & 4095UL)
@@ -277,12 +282,13 @@ covh_tvm_validate_pages_checked(const unsigned long *args)
 	/* len: 4096-byte aligned */
 	if (args[2] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	(void)tsm;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covh_tvm_remove_pages_checked(const unsigned long *args)
+covh_tvm_remove_pages_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* gpa: 4096-byte aligned */
 	if (args[1] & 4095UL)
@@ -290,6 +296,7 @@ covh_tvm_remove_pages_checked(const unsigned long *args)
 	/* len: 4096-byte aligned */
 	if (args[2] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	(void)tsm;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
@@ -422,7 +429,7 @@ _Static_assert(sizeof(sbi_covh_calls) ==
 	       "one COVH entry per FID");
 
 static struct sbiret
-covg_add_mmio_region_checked(const unsigned long *args)
+covg_add_mmio_region_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* gpa: 4096-byte aligned */
 	if (args[0] & 4095UL)
@@ -430,12 +437,13 @@ covg_add_mmio_region_checked(const unsigned long *args)
 	/* len: 4096-byte aligned */
 	if (args[1] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	(void)tsm;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covg_remove_mmio_region_checked(const unsigned long *args)
+covg_remove_mmio_region_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* gpa: 4096-byte aligned */
 	if (args[0] & 4095UL)
@@ -443,12 +451,13 @@ covg_remove_mmio_region_checked(const unsigned long *args)
 	/* len: 4096-byte aligned */
 	if (args[1] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	(void)tsm;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covg_share_memory_region_checked(const unsigned long *args)
+covg_share_memory_region_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* gpa: 4096-byte aligned */
 	if (args[0] & 4095UL)
@@ -456,12 +465,13 @@ covg_share_memory_region_checked(const unsigned long *args)
 	/* len: 4096-byte aligned */
 	if (args[1] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	(void)tsm;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covg_unshare_memory_region_checked(const unsigned long *args)
+covg_unshare_memory_region_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* gpa: 4096-byte aligned */
 	if (args[0] & 4095UL)
@@ -469,28 +479,31 @@ covg_unshare_memory_region_checked(const unsigned long *args)
 	/* len: 4096-byte aligned */
 	if (args[1] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	(void)tsm;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covg_allow_external_interrupt_checked(const unsigned long *args)
+covg_allow_external_interrupt_checked(struct tsm *tsm, const unsigned long *args)
 {
+	(void)tsm;
 	(void)args;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covg_deny_external_interrupt_checked(const unsigned long *args)
+covg_deny_external_interrupt_checked(struct tsm *tsm, const unsigned long *args)
 {
+	(void)tsm;
 	(void)args;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covg_get_attestation_capabilities_checked(const unsigned long *args)
+covg_get_attestation_capabilities_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* caps_addr: 4096-byte aligned */
 	if (args[0] & 4095UL)
@@ -498,22 +511,24 @@ covg_get_attestation_capabilities_checked(const unsigned long *args)
 	/* caps_size: 4096-byte aligned */
 	if (args[1] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	(void)tsm;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covg_extend_measurement_checked(const unsigned long *args)
+covg_extend_measurement_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* msmt_buf_addr: 4096-byte aligned */
 	if (args[0] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	(void)tsm;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covg_get_evidence_checked(const unsigned long *args)
+covg_get_evidence_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* pub_key_addr: 4096-byte aligned */
 	if (args[0] & 4095UL)
@@ -524,12 +539,13 @@ covg_get_evidence_checked(const unsigned long *args)
 	/* cert_addr: 4096-byte aligned */
 	if (args[4] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	(void)tsm;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covg_retrieve_secret_checked(const unsigned long *args)
+covg_retrieve_secret_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* buf_addr: 4096-byte aligned */
 	if (args[0] & 4095UL)
@@ -537,16 +553,18 @@ covg_retrieve_secret_checked(const unsigned long *args)
 	/* buf_size: at most 4096 */
 	if (args[1] > 4096UL)
 		return sbi_abi_error(SBI_ERR_INVALID_PARAM);
+	(void)tsm;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covg_read_measurement_checked(const unsigned long *args)
+covg_read_measurement_checked(struct tsm *tsm, const unsigned long *args)
 {
 	/* msmt_buf_addr: 4096-byte aligned */
 	if (args[0] & 4095UL)
 		return sbi_abi_error(SBI_ERR_INVALID_ADDRESS);
+	(void)tsm;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
@@ -625,88 +643,99 @@ _Static_assert(sizeof(sbi_covg_calls) ==
 	       "one COVG entry per FID");
 
 static struct sbiret
-covi_init_tvm_aia_checked(const unsigned long *args)
+covi_init_tvm_aia_checked(struct tsm *tsm, const unsigned long *args)
 {
+	(void)tsm;
 	(void)args;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covi_set_tvm_aia_cpu_imsic_addr_checked(const unsigned long *args)
+covi_set_tvm_aia_cpu_imsic_addr_checked(struct tsm *tsm, const unsigned long *args)
 {
+	(void)tsm;
 	(void)args;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covi_convert_aia_imsic_checked(const unsigned long *args)
+covi_convert_aia_imsic_checked(struct tsm *tsm, const unsigned long *args)
 {
+	(void)tsm;
 	(void)args;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covi_reclaim_tvm_aia_imsic_checked(const unsigned long *args)
+covi_reclaim_tvm_aia_imsic_checked(struct tsm *tsm, const unsigned long *args)
 {
+	(void)tsm;
 	(void)args;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covi_bind_aia_imsic_checked(const unsigned long *args)
+covi_bind_aia_imsic_checked(struct tsm *tsm, const unsigned long *args)
 {
+	(void)tsm;
 	(void)args;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covi_unbind_aia_imsic_begin_checked(const unsigned long *args)
+covi_unbind_aia_imsic_begin_checked(struct tsm *tsm, const unsigned long *args)
 {
+	(void)tsm;
 	(void)args;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covi_unbind_aia_imsic_end_checked(const unsigned long *args)
+covi_unbind_aia_imsic_end_checked(struct tsm *tsm, const unsigned long *args)
 {
+	(void)tsm;
 	(void)args;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covi_inject_tvm_cpu_checked(const unsigned long *args)
+covi_inject_tvm_cpu_checked(struct tsm *tsm, const unsigned long *args)
 {
+	(void)tsm;
 	(void)args;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covi_rebind_aia_imsic_begin_checked(const unsigned long *args)
+covi_rebind_aia_imsic_begin_checked(struct tsm *tsm, const unsigned long *args)
 {
+	(void)tsm;
 	(void)args;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covi_rebind_aia_imsic_clone_checked(const unsigned long *args)
+covi_rebind_aia_imsic_clone_checked(struct tsm *tsm, const unsigned long *args)
 {
+	(void)tsm;
 	(void)args;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
 }
 
 static struct sbiret
-covi_rebind_aia_imsic_end_checked(const unsigned long *args)
+covi_rebind_aia_imsic_end_checked(struct tsm *tsm, const unsigned long *args)
 {
+	(void)tsm;
 	(void)args;
 	/* Not implemented yet: the spec says 'implemented: false'. */
 	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);

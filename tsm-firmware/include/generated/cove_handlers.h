@@ -10,6 +10,8 @@
 
 #include "sbi_abi.h"
 
+struct tsm;
+
 /*
  * The TSM implements one handler per function the spec marks
  * 'implemented: true' in every extension it handles itself.
@@ -17,7 +19,8 @@
  * link error, not a silent NOT_SUPPORTED.  The dispatcher has already
  * checked the argument constraints stated in the spec.  A function marked
  * 'implemented: false' has no handler: the table answers it NOT_SUPPORTED
- * once its arguments pass those checks.
+ * once its arguments pass those checks.  Each handler gets the TSM's
+ * state as its first argument and reaches no global behind it.
  */
 
 /*
@@ -29,6 +32,7 @@
 /**
  * covh_tsm_get_info() - Writes the TSM's state, version, capabilities and
  * sizing parameters as a struct tsm_info to host memory
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
  * @tsm_info_addr: Physical address of the buffer that receives struct tsm_info.
  * @tsm_info_len: Size of the buffer in bytes; at least 48, the size of the
  *	CoVE-2025 struct tsm_info. Must be at least 48.
@@ -41,12 +45,13 @@
  * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value:
  * Number of bytes written to the buffer.
  */
-struct sbiret covh_tsm_get_info(unsigned long tsm_info_addr,
+struct sbiret covh_tsm_get_info(struct tsm *tsm, unsigned long tsm_info_addr,
 				unsigned long tsm_info_len);
 
 /**
  * covh_convert_pages() - Starts converting num_pages contiguous 4 KiB pages of
  * non-confidential memory into confidential memory
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
  * @base_page_addr: Physical address of the first page; 4 KiB aligned. Must be
  *	4096-byte aligned.
  * @num_pages: Number of 4 KiB pages to convert. Must be at least 1.
@@ -60,12 +65,13 @@ struct sbiret covh_tsm_get_info(unsigned long tsm_info_addr,
  * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
  * unspecified.
  */
-struct sbiret covh_convert_pages(unsigned long base_page_addr,
+struct sbiret covh_convert_pages(struct tsm *tsm, unsigned long base_page_addr,
 				 unsigned long num_pages);
 
 /**
  * covh_reclaim_pages() - Returns num_pages contiguous 4 KiB confidential pages
  * to non-confidential use
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
  * @base_page_addr: Physical address of the first page; 4 KiB aligned. Must be
  *	4096-byte aligned.
  * @num_pages: Number of 4 KiB pages to reclaim. Must be at least 1.
@@ -78,13 +84,14 @@ struct sbiret covh_convert_pages(unsigned long base_page_addr,
  * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
  * unspecified.
  */
-struct sbiret covh_reclaim_pages(unsigned long base_page_addr,
+struct sbiret covh_reclaim_pages(struct tsm *tsm, unsigned long base_page_addr,
 				 unsigned long num_pages);
 
 /**
  * covh_initiate_fence() - Starts the global TLB invalidation sequence for pages
  * queued by convert_pages; the sequence ends once every hart has called
  * local_fence
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
  *
  * CoVE-2025 calls this function global_fence.
  *
@@ -93,23 +100,25 @@ struct sbiret covh_reclaim_pages(unsigned long base_page_addr,
  * Return: .error is SBI_SUCCESS, SBI_ERR_ALREADY_STARTED, SBI_ERR_FAILED, or
  * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
  */
-struct sbiret covh_initiate_fence(void);
+struct sbiret covh_initiate_fence(struct tsm *tsm);
 
 /**
  * covh_local_fence() - Invalidates, on the calling hart, the TLB entries
  * covered by the fence sequence in progress; the last hart to call it completes
  * the conversion
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
  *
  * Caller: host. COVH FID 4, CoVE-2025.
  *
  * Return: .error is SBI_SUCCESS, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED.
  * .value is unspecified.
  */
-struct sbiret covh_local_fence(void);
+struct sbiret covh_local_fence(struct tsm *tsm);
 
 /**
  * covh_create_tvm() - Creates a TVM from a struct tvm_create_params in host
  * memory
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
  * @params_addr: Physical address of the struct tvm_create_params.
  * @params_len: Size of the parameter structure in bytes; at least 16, the size
  *	of struct tvm_create_params. Must be at least 16.
@@ -122,7 +131,7 @@ struct sbiret covh_local_fence(void);
  * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value: The
  * new TVM's ID, used as tvm_id in later calls.
  */
-struct sbiret covh_create_tvm(unsigned long params_addr,
+struct sbiret covh_create_tvm(struct tsm *tsm, unsigned long params_addr,
 			      unsigned long params_len);
 
 /**
@@ -130,6 +139,7 @@ struct sbiret covh_create_tvm(unsigned long params_addr,
  * INITIALIZING to RUNNABLE; entry_sepc, entry_arg and the number of vCPUs are
  * measured (a TVM_FINL record, see the measurement in spec/tsm.yaml), the
  * identity buffer is not
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
  * @tvm_id: The TVM to finalize; it must be in state INITIALIZING.
  * @entry_sepc: Address at which the boot vCPU starts executing.
  * @entry_arg: Guest-physical address of the guest's flattened device tree,
@@ -146,12 +156,14 @@ struct sbiret covh_create_tvm(unsigned long params_addr,
  * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
  * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
  */
-struct sbiret covh_finalize_tvm(unsigned long tvm_id, unsigned long entry_sepc,
+struct sbiret covh_finalize_tvm(struct tsm *tsm, unsigned long tvm_id,
+				unsigned long entry_sepc,
 				unsigned long entry_arg,
 				unsigned long identity_addr);
 
 /**
  * covh_destroy_tvm() - Destroys a TVM whose vCPUs have all stopped running
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
  * @tvm_id: The TVM to destroy.
  *
  * Its confidential pages become unassigned and can be given to other TVMs, or
@@ -162,11 +174,12 @@ struct sbiret covh_finalize_tvm(unsigned long tvm_id, unsigned long entry_sepc,
  * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
  * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
  */
-struct sbiret covh_destroy_tvm(unsigned long tvm_id);
+struct sbiret covh_destroy_tvm(struct tsm *tsm, unsigned long tvm_id);
 
 /**
  * covh_add_tvm_memory_region() - Reserves a guest-physical range of the TVM for
  * confidential memory
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
  * @tvm_id: The TVM, still in state INITIALIZING.
  * @gpa: First guest-physical address of the region; 4 KiB aligned. Must be
  *	4096-byte aligned.
@@ -182,12 +195,13 @@ struct sbiret covh_destroy_tvm(unsigned long tvm_id);
  * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
  * unspecified.
  */
-struct sbiret covh_add_tvm_memory_region(unsigned long tvm_id,
+struct sbiret covh_add_tvm_memory_region(struct tsm *tsm, unsigned long tvm_id,
 					 unsigned long gpa, unsigned long len);
 
 /**
  * covh_add_tvm_page_table_pages() - Donates num_pages contiguous 4 KiB
  * confidential pages to the TVM's pool of G-stage page-table pages
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
  * @tvm_id: The TVM that receives the pages.
  * @base_page_addr: Physical address of the first confidential page; 4 KiB
  *	aligned. Must be 4096-byte aligned.
@@ -199,7 +213,8 @@ struct sbiret covh_add_tvm_memory_region(unsigned long tvm_id,
  * SBI_ERR_OUT_OF_PTPAGES, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
  * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
  */
-struct sbiret covh_add_tvm_page_table_pages(unsigned long tvm_id,
+struct sbiret covh_add_tvm_page_table_pages(struct tsm *tsm,
+					    unsigned long tvm_id,
 					    unsigned long base_page_addr,
 					    unsigned long num_pages);
 
@@ -208,6 +223,7 @@ struct sbiret covh_add_tvm_page_table_pages(unsigned long tvm_id,
  * into confidential pages, maps them at gpa inside a confidential region and
  * extends the TVM's SHA-384 measurement for each 4 KiB page, GPA included (a
  * TVM_PAGE record per page, in ascending GPA)
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
  * @tvm_id: The TVM, still in state INITIALIZING.
  * @src_addr: Physical address of the non-confidential source pages; 4 KiB
  *	aligned. Must be 4096-byte aligned.
@@ -227,7 +243,7 @@ struct sbiret covh_add_tvm_page_table_pages(unsigned long tvm_id,
  * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
  * unspecified.
  */
-struct sbiret covh_add_tvm_measured_pages(unsigned long tvm_id,
+struct sbiret covh_add_tvm_measured_pages(struct tsm *tsm, unsigned long tvm_id,
 					  unsigned long src_addr,
 					  unsigned long dest_addr,
 					  unsigned long page_type,
@@ -237,6 +253,7 @@ struct sbiret covh_add_tvm_measured_pages(unsigned long tvm_id,
 /**
  * covh_add_tvm_zero_pages() - Zeroes confidential pages and maps them at gpa
  * inside a confidential region, typically in response to a guest page fault
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
  * @tvm_id: The TVM, in state RUNNABLE.
  * @base_page_addr: Physical address of the first confidential page; 4 KiB
  *	aligned. Must be 4096-byte aligned.
@@ -254,7 +271,7 @@ struct sbiret covh_add_tvm_measured_pages(unsigned long tvm_id,
  * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
  * unspecified.
  */
-struct sbiret covh_add_tvm_zero_pages(unsigned long tvm_id,
+struct sbiret covh_add_tvm_zero_pages(struct tsm *tsm, unsigned long tvm_id,
 				      unsigned long base_page_addr,
 				      unsigned long page_type,
 				      unsigned long num_pages,
@@ -263,6 +280,7 @@ struct sbiret covh_add_tvm_zero_pages(unsigned long tvm_id,
 /**
  * covh_create_tvm_vcpu() - Adds vCPU vcpu_id to the TVM, keeping its state in
  * confidential pages donated by the host
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
  * @tvm_id: The TVM, still in state INITIALIZING.
  * @vcpu_id: ID of the new vCPU.
  * @state_page_addr: Physical address of the confidential pages that hold the
@@ -277,7 +295,8 @@ struct sbiret covh_add_tvm_zero_pages(unsigned long tvm_id,
  * SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or SBI_ERR_NOT_SUPPORTED. .value is
  * unspecified.
  */
-struct sbiret covh_create_tvm_vcpu(unsigned long tvm_id, unsigned long vcpu_id,
+struct sbiret covh_create_tvm_vcpu(struct tsm *tsm, unsigned long tvm_id,
+				   unsigned long vcpu_id,
 				   unsigned long state_page_addr);
 
 /*

@@ -7,6 +7,8 @@
 
 #include "sbi_abi.h"
 
+struct tsm;
+
 /* Who made a call (enum sbi_abi_caller in cove_dispatch_table.h). */
 #define DISPATCH_FROM_HOST	1U
 #define DISPATCH_FROM_GUEST	2U
@@ -20,6 +22,7 @@ enum dispatch_action {
 
 /**
  * dispatch_sbi_call() - Decide on one SBI call.
+ * @tsm:	The TSM's state; the handlers get it and nothing else.
  * @from:	DISPATCH_FROM_HOST or DISPATCH_FROM_GUEST.
  * @eid:	a7.
  * @a6:		a6: the FID (bits 15:0 for CoVE, which also reserves the rest).
@@ -34,7 +37,7 @@ enum dispatch_action {
  * or confidential memory on the host's behalf.  A valid SRST system_reset
  * is DISPATCH_RESET: nothing confidential may outlive the reset.
  */
-enum dispatch_action dispatch_sbi_call(unsigned int from,
+enum dispatch_action dispatch_sbi_call(struct tsm *tsm, unsigned int from,
 				       unsigned long eid, unsigned long a6,
 				       const unsigned long args[6],
 				       struct sbiret *ret);

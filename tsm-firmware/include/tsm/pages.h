@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
 /*
  * The page tracker: the state of every 4 KiB page the host owned at boot
- * (tsm/memory.h).  States and the calls that may change them come from
+ * (tsm/host_memory.h).  States and the calls that may change them come from
  * spec/tsm.yaml (generated page_states.h); page_set_state() is the only
  * writer of a state and refuses any change the spec does not list.
  */
@@ -13,7 +13,7 @@
 
 #include "covekit/riscv_encoding.h"
 #include "page_states.h"
-#include "tsm/memory.h"
+#include "tsm/host_memory.h"
 
 /**
  * struct page_info - One tracked page.
@@ -71,9 +71,10 @@ int page_set_state(struct page_info *p, enum tsm_page_state to,
 
 /*
  * Whether the host may name [base, base + size) as its own memory for the
- * TSM (or OpenSBI) to read or write: host RAM, every tracked page in HOST
- * state.
+ * TSM (or OpenSBI) to read or write: inside hm, every page pt tracks in
+ * HOST state.
  */
-bool host_accessible(uint64_t base, uint64_t size);
+bool host_accessible(const struct host_memory *hm,
+		     const struct page_tracker *pt, uint64_t base, uint64_t size);
 
 #endif /* __TSM_PAGES_H__ */

@@ -63,7 +63,7 @@ struct platform {
 
 /*
  * Fill plat from the FDT at blob (at most max_size bytes).  0, or a
- * negative FDT_ERR_* / -PLATFORM_ERR_* when the FDT lacks what the TSM
+ * negative DT_ERR_* / -PLATFORM_ERR_* when the FDT lacks what the TSM
  * cannot run without (memory, at least one hart).  On error the contents
  * of plat are unspecified.
  */

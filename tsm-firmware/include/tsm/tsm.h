@@ -9,7 +9,7 @@
 #include "autoconf.h"
 
 #include "tsm/gstage.h"
-#include "tsm/memory.h"
+#include "tsm/host_memory.h"
 #include "tsm/pages.h"
 #include "tsm/platform.h"
 #include "tsm/tvm.h"
@@ -56,7 +56,5 @@ struct tsm {
 	unsigned long fdt_addr;
 	bool trace;
 };
-
-extern struct tsm tsm;
 
 #endif /* __TSM_TSM_H__ */

@@ -32,7 +32,7 @@ struct tvm_region {
  * @vcpu_state:	Each vCPU's state pages; 0 where no vCPU was created.
  * @pt_pages:	Page-table pages the host donated; @gstage takes from them.
  * @gstage:	The TVM's G-stage table.
- * @measurement:	SHA-384 over the measured records (see tvm.c).
+ * @measurement:	SHA-384 over the measured records (src/covh/measurement.c).
  * @entry_sepc, @entry_arg:	Boot vCPU entry, from finalize_tvm.
  * @identity:	The host's identity buffer, from finalize_tvm (or zeros).
  */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* Host unit tests of host_memory: RAM less reserved regions and the TSM. */
 
-#include "tsm/memory.h"
+#include "tsm/host_memory.h"
 #include "unit.h"
 
 #define MiB	(1ULL << 20)

@@ -11,7 +11,7 @@
 /* tsm_version: major in bits 31:16, minor in bits 15:0. */
 #define TSM_VERSION	(CONFIG_TSM_VERSION_MAJOR << 16 | CONFIG_TSM_VERSION_MINOR)
 
-struct sbiret covh_tsm_get_info(unsigned long tsm_info_addr,
+struct sbiret covh_tsm_get_info(struct tsm *tsm, unsigned long tsm_info_addr,
 				unsigned long tsm_info_len)
 {
 	const struct sbi_tsm_info info = {
@@ -25,7 +25,8 @@ struct sbiret covh_tsm_get_info(unsigned long tsm_info_addr,
 	};
 
 	/* The generated check has already refused a buffer under 48 bytes. */
-	if (!host_accessible(tsm_info_addr, sizeof(info)))
+	if (!host_accessible(&tsm->host_mem, &tsm->pages, tsm_info_addr,
+			     sizeof(info)))
 		return sbiret_error(SBI_ERR_INVALID_ADDRESS);
 	memcpy((void *)tsm_info_addr, &info, sizeof(info));
 	return sbiret_value(sizeof(info));

@@ -2,7 +2,7 @@
 /* The host's memory: RAM less reserved regions and the TSM itself. */
 
 #include "covekit/riscv_encoding.h"
-#include "tsm/memory.h"
+#include "tsm/host_memory.h"
 
 static uint64_t round_down(uint64_t v)
 {

@@ -4,8 +4,8 @@
  * regions, the TSM's own image).  The G-stage maps exactly these ranges,
  * and an address the host passes in a call must lie inside one of them.
  */
-#ifndef __TSM_MEMORY_H__
-#define __TSM_MEMORY_H__
+#ifndef __TSM_HOST_MEMORY_H__
+#define __TSM_HOST_MEMORY_H__
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -31,4 +31,4 @@ int host_memory_init(struct host_memory *hm, const struct platform *plat,
 bool host_memory_owns(const struct host_memory *hm, uint64_t base,
 		      uint64_t size);
 
-#endif /* __TSM_MEMORY_H__ */
+#endif /* __TSM_HOST_MEMORY_H__ */
