@@ -269,6 +269,58 @@ static enum result check_timer(struct verdict *v)
 	return PASS;
 }
 
+/* Whether an ISA string lists the extension ext after its single letters. */
+static bool isa_has(const char *isa, const char *ext)
+{
+	size_t len = strlen(ext);
+	const char *p;
+
+	for (p = strchr(isa, '_'); p; p = strchr(p + 1, '_'))
+		if (!strncmp(p + 1, ext, len) && strchr("_\n", p[1 + len]))
+			return true;
+	return false;
+}
+
+/*
+ * The timer path this boot takes: Linux writes stimecmp itself when every
+ * hart lists Sstc, and calls SBI TIME otherwise. covekit.sstc=present or
+ * absent says which one the runner's CPU should give.
+ */
+static enum result check_timer_path(struct verdict *v)
+{
+	char want[16], *text, *line, *next;
+	int lines = 0, with = 0;
+
+	if (!param("sstc", want, sizeof(want)))
+		return say(v, SKIP, "no covekit.sstc= on the kernel command line");
+	if (strcmp(want, "present") && strcmp(want, "absent"))
+		return say(v, FAIL, "covekit.sstc=%s: expected present or absent", want);
+	text = read_file("proc/cpuinfo");
+	if (!text)
+		return say(v, FAIL, "proc/cpuinfo: %s", strerror(errno));
+	for (line = text; line; line = next) {
+		char *colon;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		colon = strstr(line, ": ");
+		if (colon && !strncmp(line, "isa", 3)) {
+			lines++;
+			with += isa_has(colon + 2, "sstc");
+		}
+	}
+	free(text);
+	if (!lines)
+		return say(v, FAIL, "no isa line in proc/cpuinfo");
+	printf("# timer: sstc in %d of %d isa lines: the %s\n", with, lines,
+	       with == lines ? "stimecmp CSR" : "SBI TIME call");
+	if ((with == lines) != !strcmp(want, "present") || (with && with != lines))
+		return say(v, FAIL, "sstc in %d of %d isa lines, expected %s", with, lines,
+			   want);
+	return PASS;
+}
+
 /* The CPU this task runs on, by the 39th field of proc/self/stat. */
 static int stat_cpu(void)
 {
@@ -596,6 +648,7 @@ static const struct check {
 } checks[] = {
 	{ "cpus-online", check_cpus_online },
 	{ "timer", check_timer },
+	{ "timer-path", check_timer_path },
 	{ "ipi", check_ipi },
 	{ "uart-irq", check_uart_irq },
 	{ "iomem-excludes-no-map", check_iomem_excludes_no_map },

@@ -168,6 +168,20 @@ def test_console_and_cpu_failures_say_what_they_saw(init: Path, tmp_path: Path):
     assert "no ttyS0 line of the PLIC in proc/interrupts" in proc.stdout
 
 
+@pytest.mark.parametrize("isa, want, status", [
+    ("rv64imafdc_zicsr_sstc_svadu", "present", Status.PASS),
+    ("rv64imafdc_zicsr_svadu", "absent", Status.PASS),
+    ("rv64imafdc_zicsr_svadu", "present", Status.FAIL),
+    ("rv64imafdc_sstc", "absent", Status.FAIL),
+    ("rv64imafdc_sstcx", "present", Status.FAIL),  # a longer name is another extension
+])
+def test_the_timer_path_follows_sstc(init: Path, tmp_path: Path, isa: str, want: str,
+                                     status: Status):
+    proc, report = run(init, machine(tmp_path, cmdline=f"covekit.sstc={want}", isa=isa),
+                       "timer-path")
+    assert verdicts(report)["timer-path"][0] is status, proc.stdout
+
+
 def test_a_bad_tsm_range_fails_and_an_unknown_check_is_refused(init: Path, tmp_path: Path):
     proc, report = run(init, machine(tmp_path, cmdline="covekit.tsm=0x802000"),
                        "iomem-excludes-tsm")
@@ -200,14 +214,16 @@ def test_the_boots_and_their_qemu_arguments(tmp_path: Path):
     plain = boots["plain"]
     assert plain[plain.index("-kernel") + 1] == str(where.image)
     assert plain[plain.index("-initrd") + 1] == str(where.cpio)
-    assert plain[plain.index("-append") + 1] == "console=ttyS0 panic=-1"
+    assert plain[plain.index("-append") + 1] == "console=ttyS0 panic=-1 covekit.sstc=present"
+    nosstc = boots["plain-nosstc"]
+    assert nosstc[nosstc.index("-append") + 1] == "console=ttyS0 panic=-1 covekit.sstc=absent"
     tsm = boots["tsm"]
     assert "-initrd" not in tsm and "-append" not in tsm
     assert tsm[tsm.index("-kernel") + 1] == str(firmware)
     devices = [tsm[i + 1] for i, a in enumerate(tsm) if a == "-device"]
     assert devices == [
         f"guest-loader,addr=0x80400000,kernel={where.image},"
-        f"bootargs=console=ttyS0 panic=-1 {TSM}",
+        f"bootargs=console=ttyS0 panic=-1 covekit.sstc=present {TSM}",
         f"guest-loader,addr=0x88000000,initrd={where.cpio}"]
 
 
@@ -282,7 +298,7 @@ def test_the_host_kernel_boots_without_the_tsm():
                            "plain-nosstc"], capture_output=True, text=True, timeout=3600)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 0, out
-    assert proc.stdout.splitlines()[-1] == "selftest: 10 passed, 0 failed, 6 skipped", out
+    assert proc.stdout.splitlines()[-1] == "selftest: 12 passed, 0 failed, 6 skipped", out
     for boot in ("plain", "plain-nosstc"):
         console = (ks.layout("host").logs / f"{boot}.log").read_text()
         assert "reboot: Power down" in console

@@ -59,6 +59,13 @@ class HostBoot:
     tsm: bool  # boot the kernel as the TSM's host, else straight from OpenSBI
     cpu: str  # -cpu
 
+    @property
+    def cmdline(self) -> list[str]:
+        """The kernel command line; /init checks the timer path against
+        covekit.sstc= (the hart's Sstc reaches the host)."""
+        sstc = "absent" if "sstc=false" in self.cpu else "present"
+        return [*CMDLINE, f"covekit.sstc={sstc}"]
+
 
 BOOTS = [
     HostBoot("plain", False, CPU),
@@ -108,10 +115,10 @@ def qemu_args(boot: HostBoot, where: Layout, tsm: tuple[Path, int, int] | None) 
     args = [*MACHINE, "-cpu", boot.cpu]
     if not boot.tsm:
         return [*args, "-kernel", str(where.image), "-initrd", str(where.cpio),
-                "-append", " ".join(CMDLINE)]
+                "-append", " ".join(boot.cmdline)]
     assert tsm is not None
     firmware, start, end = tsm
-    bootargs = " ".join([*CMDLINE, f"covekit.tsm={start:#x}-{end:#x}"])
+    bootargs = " ".join([*boot.cmdline, f"covekit.tsm={start:#x}-{end:#x}"])
     return [*args, "-kernel", str(firmware),
             *guest_loader(KERNEL_ADDR, kernel=str(where.image), bootargs=bootargs),
             *guest_loader(INITRD_ADDR, initrd=str(where.cpio))]
