@@ -97,6 +97,7 @@ def bench_regen(runs: int) -> int:
 
 
 FIRST_RESULT = rb"(not )?ok 1\b"
+PANICS = (b"tsm: PANIC", b"Kernel panic")  # the machine will print no more
 
 
 def first_result_seconds(args: list[str], timeout: float, line: bytes = FIRST_RESULT) -> float:
@@ -111,12 +112,16 @@ def first_result_seconds(args: list[str], timeout: float, line: bytes = FIRST_RE
     assert proc.stdout is not None
     # A reader thread, so that a machine that prints nothing still times out.
     seen = threading.Event()
+    panic: list[str] = []
 
     def read() -> None:
         assert proc.stdout is not None
         for raw in proc.stdout:
             if re.match(line, raw):
                 seen.set()
+                return
+            if any(marker in raw for marker in PANICS):  # no use waiting on
+                panic.append(raw.decode(errors="replace").strip())
                 return
 
     reader = threading.Thread(target=read, daemon=True)
@@ -125,8 +130,8 @@ def first_result_seconds(args: list[str], timeout: float, line: bytes = FIRST_RE
         reader.join(timeout)
         if seen.is_set():
             return time.perf_counter() - start
-        raise ToolError(f"no {line.decode()!r} line within {timeout:g} s from: "
-                        f"{shlex.join(argv)}")
+        why = f"{panic[0]!r}" if panic else f"no {line.decode()!r} line within {timeout:g} s"
+        raise ToolError(f"{why} from: {shlex.join(argv)}")
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
