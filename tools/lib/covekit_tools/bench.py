@@ -18,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -95,8 +96,13 @@ def bench_regen(runs: int) -> int:
     return 0
 
 
-def first_result_seconds(args: list[str], timeout: float) -> float:
-    """Wall time from starting QEMU to the first KTAP result on its console."""
+FIRST_RESULT = rb"(not )?ok 1\b"
+PANICS = (b"tsm: PANIC", b"Kernel panic")  # the machine will print no more
+
+
+def first_result_seconds(args: list[str], timeout: float, line: bytes = FIRST_RESULT) -> float:
+    """Wall time from starting QEMU to the first console line matching
+    `line` (by default the first KTAP result)."""
     from . import qemu
 
     argv = [qemu.qemu_binary(), *qemu.MACHINE, "-bios", qemu.opensbi_firmware(), *args]
@@ -104,13 +110,28 @@ def first_result_seconds(args: list[str], timeout: float) -> float:
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     assert proc.stdout is not None
-    try:
+    # A reader thread, so that a machine that prints nothing still times out.
+    seen = threading.Event()
+    panic: list[str] = []
+
+    def read() -> None:
+        assert proc.stdout is not None
         for raw in proc.stdout:
-            if re.match(rb"(not )?ok 1\b", raw):
-                return time.perf_counter() - start
-            if time.perf_counter() - start > timeout:
-                break
-        raise ToolError(f"no KTAP result from: {shlex.join(argv)}")
+            if re.match(line, raw):
+                seen.set()
+                return
+            if any(marker in raw for marker in PANICS):  # no use waiting on
+                panic.append(raw.decode(errors="replace").strip())
+                return
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        reader.join(timeout)
+        if seen.is_set():
+            return time.perf_counter() - start
+        why = f"{panic[0]!r}" if panic else f"no {line.decode()!r} line within {timeout:g} s"
+        raise ToolError(f"{why} from: {shlex.join(argv)}")
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
@@ -170,6 +191,45 @@ def bench_tsm(runs: int) -> int:
             times[name].append(first_result_seconds(args, timeout))
     report("tsm: boot to first KTAP result", {n: statistics.median(t) for n, t in times.items()},
            "OpenSBI -> payload (no TSM)", runs)
+    return 0
+
+
+def bench_host_boot(runs: int) -> int:
+    """The unpatched Linux host (tools/selftest host) from QEMU's start to its
+    /init's first line, straight from OpenSBI and as the TSM's host."""
+    from . import qemu
+    from .kernel import selftest as ks
+    from .selftest import build, build_dir, check_tools
+
+    check_tools(building=True, running=True)
+    build(build_dir())
+    try:
+        _, planned = ks.host.prepare()
+    except ks.KernelSelftestError as err:
+        raise ToolError(str(err)) from None
+    boots = dict(planned)
+    variants = {"OpenSBI -> Linux (no TSM)": boots["plain"],
+                "OpenSBI -> TSM -> Linux": boots["tsm"]}
+    timeout = 120 * qemu.timeout_scale()
+    times: dict[str, list[float]] = {name: [] for name in variants}
+    failed: dict[str, str] = {}
+    for _ in range(runs):
+        for name, args in variants.items():
+            if name in failed:
+                continue
+            try:
+                times[name].append(first_result_seconds(args, timeout, rb"KTAP version 1"))
+            except ToolError as err:  # say it, measure the rest, fail at the end
+                failed[name] = str(err)
+    medians = {n: statistics.median(t) for n, t in times.items() if n not in failed}
+    baseline = "OpenSBI -> Linux (no TSM)"
+    if baseline in medians:
+        report("host-boot: QEMU start to the host's /init (its first KTAP line)", medians,
+               baseline, runs)
+    for name, why in failed.items():
+        print(f"  {name}: did not reach /init: {why}")
+    if failed:
+        raise ToolError(f"{', '.join(failed)}: no boot to /init, so no ratio")
     return 0
 
 
@@ -313,7 +373,8 @@ def bench_series(runs: int) -> int:
     return 0
 
 
-BENCHES = {"regen": bench_regen, "tsm": bench_tsm, "series": bench_series, "import": bench_import}
+BENCHES = {"regen": bench_regen, "tsm": bench_tsm, "series": bench_series, "import": bench_import,
+           "host-boot": bench_host_boot}
 
 
 def main(argv: list[str] | None = None) -> int:

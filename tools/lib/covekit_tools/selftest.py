@@ -15,6 +15,12 @@ and boots it once per `boot` line of selftests/kernel/SERIES.suite (a suite
 each); a static /init runs the suite's tests and prints KTAP (see
 selftests/kernel/README.md).
 
+Target host builds the upstream Linux with no patches (build/kernel/host)
+and boots it with selftests/kernel/host-init.c as /init: plain (OpenSBI
+boots it) and tsm (as the TSM's host, through QEMU's guest-loader), each on
+the default CPU and with sstc=false; /init checks the machine (CPUs, timer,
+IPIs, the UART's interrupt, memory, ISA) and powers off through SRST.
+
 environment:
   COVEKIT_BUILD          build root (default: <checkout>/build)
   COVEKIT_QEMU           QEMU binary (default: qemu-system-riscv64)
@@ -88,6 +94,8 @@ class Target:
     argument: str | None = None
     panics: Panics = FIRMWARE_PANICS
     timeout: float = 30.0  # seconds per suite, before COVEKIT_TIMEOUT_SCALE
+    # The console line a clean power-off prints after the KTAP, if any.
+    ending: str | None = None
 
 
 def sidecar_args(path: Path) -> list[str]:
@@ -132,12 +140,28 @@ def kernel_plan(series: str, build: bool, listing: bool) -> Plan:
                 prepared.where.logs)
 
 
+def host_plan(_: str, build_it: bool, listing: bool) -> Plan:
+    # The TSM too: half the boots run the kernel as its host.
+    if build_it:
+        check_tools(building=True, running=False)
+        build(build_dir())
+    try:
+        where, boots = kernel_selftest.host.prepare(build_it=build_it, listing=listing)
+    except kernel_selftest.KernelSelftestError as err:
+        raise Fatal(str(err)) from None
+    return Plan("host", [Suite(name, args) for name, args in boots], where.logs)
+
+
 TARGETS = {t.name: t for t in [
     Target("tsm", tsm_suites),
     Target("runner-fixtures", runner_fixture_suites),
     # A boot to the KTAP's end takes about 1.5 s under TCG.
     Target("kernel", plan=kernel_plan, argument="SERIES", timeout=60.0,
            panics=((kernel_selftest.PANIC, "kernel panic{rest}"),)),
+    # Under the TSM the boot is slower: every trap of the host goes through it.
+    Target("host", plan=host_plan, timeout=120.0,
+           panics=((kernel_selftest.PANIC, "kernel panic{rest}"), FIRMWARE_PANICS[0]),
+           ending=kernel_selftest.host.POWER_OFF),
 ]}
 
 
@@ -202,7 +226,7 @@ class SuiteRun:
 
 
 def crash_reason(run: qemu.QemuRun, report: ktap.Report, timeout: float,
-                 panics: Panics = FIRMWARE_PANICS) -> str | None:
+                 panics: Panics = FIRMWARE_PANICS, ending: str | None = None) -> str | None:
     if run.exit_code and not run.console.strip():
         said = [line for line in run.stderr.splitlines() if line.strip()]
         why = f": {said[0]}" if said else ""
@@ -215,6 +239,8 @@ def crash_reason(run: qemu.QemuRun, report: ktap.Report, timeout: float,
         return f"timeout after {timeout:g}s"
     if problem := report.problem():
         return problem
+    if ending and not _ends_with(run.console, ending):
+        return f"no clean power-off: {ending!r} does not follow the last KTAP line"
     # A payload that failed must say which test did; an exit status alone is a crash.
     if run.exit_code and not report.problems and not any(
             r.status is Status.FAIL for r in report.walk()):
@@ -224,19 +250,30 @@ def crash_reason(run: qemu.QemuRun, report: ktap.Report, timeout: float,
     return None
 
 
-def run_suite(suite: Suite, timeout: float, panics: Panics = FIRMWARE_PANICS) -> SuiteRun:
+_RESULT = re.compile(r"\s*(not )?ok \d+")
+
+
+def _ends_with(console: str, ending: str) -> bool:
+    """Whether a line holding ending comes after the last KTAP result line."""
+    lines = console.splitlines()
+    last = max((i for i, line in enumerate(lines) if _RESULT.match(line)), default=-1)
+    return any(ending in line for line in lines[last + 1:])
+
+
+def run_suite(suite: Suite, timeout: float, panics: Panics = FIRMWARE_PANICS,
+              ending: str | None = None) -> SuiteRun:
     run = qemu.run_qemu(suite.qemu_args, timeout)
     report = ktap.parse(run.console)
-    return SuiteRun(suite, run, report, crash_reason(run, report, timeout, panics))
+    return SuiteRun(suite, run, report, crash_reason(run, report, timeout, panics, ending))
 
 
 def run_suites(suites: list[Suite], timeout: float, jobs: int,
                show: Callable[[SuiteRun], None],
-               panics: Panics = FIRMWARE_PANICS) -> list[SuiteRun]:
+               panics: Panics = FIRMWARE_PANICS, ending: str | None = None) -> list[SuiteRun]:
     """Run up to `jobs` suites at once; show each as soon as those before it are shown."""
     pool = ThreadPoolExecutor(max_workers=jobs)
     try:
-        futures = [pool.submit(run_suite, suite, timeout, panics) for suite in suites]
+        futures = [pool.submit(run_suite, suite, timeout, panics, ending) for suite in suites]
         runs = []
         for future in futures:
             runs.append(future.result())
@@ -383,7 +420,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--list", action="store_true", help="list the suites and exit")
     ap.add_argument("--no-build", action="store_true", help="use the build as it is")
     ap.add_argument("--timeout", type=float, metavar="SECONDS",
-                    help="per suite, times COVEKIT_TIMEOUT_SCALE (default 30; kernel 60)")
+                    help="per suite, times COVEKIT_TIMEOUT_SCALE (default 30; kernel 60; "
+                         "host 120)")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="print each suite's QEMU command and whole console")
     ap.add_argument("--gdb", metavar="SUITE",
@@ -442,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
         print(format_suite(plan.label, sr, args.verbose), flush=True)
 
     try:
-        runs = run_suites(suites, timeout, args.jobs, show, target.panics)
+        runs = run_suites(suites, timeout, args.jobs, show, target.panics, target.ending)
     except KeyboardInterrupt:
         print("selftest: interrupted", file=sys.stderr)
         return 130

@@ -18,12 +18,14 @@ selftests in it.
 
 The suite file's format is in selftests/kernel/README.md. This package
 builds and plans, one job a module: suite (the suite file), build (kernel,
-selftests, init), initramfs (the cpio archive), boot (the QEMU runs);
+selftests, init), initramfs (the cpio archive), boot (the QEMU runs); host
+(tools/selftest host: the unpatched kernel as the TSM's host);
 covekit_tools.selftest boots, parses the KTAP and reports.
 """
 
 from __future__ import annotations
 
+from . import host
 from .boot import MACHINE, PANIC, Prepared, prepare, qemu_args
 from .build import CROSS_CC, Layout, build_root, init_argv, layout
 from .common import KernelSelftestError
@@ -42,5 +44,5 @@ from .suite import (
 
 __all__ = ["CMDLINE", "CROSS_CC", "MACHINE", "PANIC", "S_IFCHR", "S_IFDIR", "S_IFREG", "Boot",
            "CpioEntry", "KernelSelftestError", "Layout", "Prepared", "SuiteError", "SuiteFile",
-           "Test", "build_root", "init_argv", "initramfs", "layout", "load_suite", "newc",
+           "Test", "build_root", "host", "init_argv", "initramfs", "layout", "load_suite", "newc",
            "parse_suite", "prepare", "qemu_args", "split_words", "suite_path"]

@@ -148,16 +148,17 @@ def build_kselftests(tree: Path, where: Layout, programs: list[str]) -> None:
                 *(str(where.kselftest / p) for p in programs))
 
 
-def init_argv(output: Path, compiler: str = CROSS_CC) -> list[str]:
-    return [compiler, *INIT_CFLAGS, "-o", str(output), str(INIT_SOURCE)]
+def init_argv(output: Path, compiler: str = CROSS_CC, source: Path = INIT_SOURCE) -> list[str]:
+    return [compiler, *INIT_CFLAGS, "-o", str(output), str(source)]
 
 
-def build_init(where: Layout) -> None:
-    """init.c, static; again only when init.c is newer than the binary."""
-    if where.init.is_file() and where.init.stat().st_mtime >= INIT_SOURCE.stat().st_mtime:
+def build_init(where: Layout, source: Path = INIT_SOURCE) -> None:
+    """The init (init.c), static; again only when its source is newer than
+    the binary."""
+    if where.init.is_file() and where.init.stat().st_mtime >= source.stat().st_mtime:
         return
     where.init.parent.mkdir(parents=True, exist_ok=True)
-    argv = init_argv(where.init)
+    argv = init_argv(where.init, source=source)
     proc = subprocess.run(argv, capture_output=True, text=True)
     if proc.returncode != 0:
         raise KernelSelftestError(f"{' '.join(argv)} failed:\n{proc.stdout}{proc.stderr}")
@@ -168,8 +169,13 @@ def pack(where: Layout, suite: SuiteFile) -> None:
     needed = [where.init, *(where.kselftest / p for p in suite.programs)]
     if missing := [str(p) for p in needed if not p.is_file()]:
         raise KernelSelftestError(f"not built: {', '.join(missing)} (drop --no-build)")
-    data = initramfs(where.init.read_bytes(), suite.text.encode(),
-                     {p: (where.kselftest / p).read_bytes() for p in suite.programs})
+    write_cpio(where, initramfs(where.init.read_bytes(), suite.text.encode(),
+                                {p: (where.kselftest / p).read_bytes()
+                                 for p in suite.programs}))
+
+
+def write_cpio(where: Layout, data: bytes) -> None:
+    """The initramfs, rewritten only when its bytes change."""
     if where.cpio.is_file() and where.cpio.read_bytes() == data:
         return
     tmp = where.cpio.with_name(f".{where.cpio.name}.tmp")

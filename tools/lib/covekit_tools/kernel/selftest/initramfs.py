@@ -44,17 +44,19 @@ def newc(entries: Iterable[CpioEntry]) -> bytes:
     return bytes(out)
 
 
-def initramfs(init: bytes, suite: bytes, programs: dict[str, bytes]) -> bytes:
-    """/init, /suite, /bin/NAME for each program, the directories init mounts
-    on, and /dev/console (the kernel opens it for init before devtmpfs is up)."""
+def initramfs(init: bytes, suite: bytes | None, programs: dict[str, bytes]) -> bytes:
+    """/init, /suite (unless None), /bin/NAME for each program, the
+    directories init mounts on, and /dev/console (the kernel opens it for init
+    before devtmpfs is up)."""
     dirs = {"bin", "dev", "proc", "sys"}
     for name in programs:
         parts = f"bin/{name}".split("/")
         dirs.update("/".join(parts[:i]) for i in range(1, len(parts)))
     entries = [CpioEntry(d, S_IFDIR | 0o755) for d in sorted(dirs)]
     entries += [CpioEntry("dev/console", S_IFCHR | 0o600, rdev=(5, 1)),
-                CpioEntry("init", S_IFREG | 0o755, init),
-                CpioEntry("suite", S_IFREG | 0o644, suite)]
+                CpioEntry("init", S_IFREG | 0o755, init)]
+    if suite is not None:
+        entries.append(CpioEntry("suite", S_IFREG | 0o644, suite))
     entries += [CpioEntry(f"bin/{name}", S_IFREG | 0o755, data)
                 for name, data in sorted(programs.items())]
     return newc(entries)
