@@ -136,8 +136,6 @@ static void test_forwarding(void)
 {
 	struct sbiret ret;
 
-	CHECK_EQ(call(DISPATCH_FROM_HOST, SBI_EXT_TIME, 0, 1000, 0, 0, 0, &ret),
-		 DISPATCH_FORWARD, "TIME set_timer is forwarded");
 	CHECK_EQ(call(DISPATCH_FROM_HOST, SBI_EXT_BASE,
 		      SBI_EXT_BASE_GET_SPEC_VERSION, 0, 0, 0, 0, &ret),
 		 DISPATCH_FORWARD, "BASE get_spec_version is forwarded");
