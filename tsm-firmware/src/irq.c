@@ -99,9 +99,12 @@ static bool hart_set(const struct tsm *tsm, unsigned long mask,
 	return true;
 }
 
-/* Ask each online hart of set for work, with one IPI through OpenSBI. */
+/*
+ * Ask each hart of set in one of the states (a mask of 1 << enum
+ * hart_state) for work, with one IPI through OpenSBI.
+ */
 static unsigned long hart_ask(struct tsm *tsm, unsigned long set,
-			      unsigned long work)
+			      unsigned long work, unsigned int states)
 {
 	unsigned long asked = 0;
 	unsigned long args[6] = { 0 };
@@ -109,7 +112,7 @@ static unsigned long hart_ask(struct tsm *tsm, unsigned long set,
 	for (unsigned long id = 0; set >> id; id++) {
 		struct hart *t = hart_by_id(tsm, id);
 
-		if (!(set & (1UL << id)) || t->state != HART_ONLINE)
+		if (!(set & (1UL << id)) || !(states & (1U << t->state)))
 			continue;
 		__atomic_fetch_or(&t->work, work, __ATOMIC_RELEASE);
 		asked |= 1UL << id;
@@ -127,7 +130,9 @@ static struct sbiret send_ipi(struct tsm *tsm, const unsigned long args[6])
 
 	if (!hart_set(tsm, args[0], args[1], &set))
 		return sbiret_error(SBI_ERR_INVALID_PARAM);
-	hart_ask(tsm, set, HART_WORK_HOST_IPI);
+	/* A suspended hart wakes on it, and its host takes it on resume. */
+	hart_ask(tsm, set, HART_WORK_HOST_IPI,
+		 1U << HART_ONLINE | 1U << HART_SUSPENDED);
 	return sbiret_value(0);
 }
 
@@ -148,7 +153,8 @@ static struct sbiret remote_hfence_vvma(struct tsm *tsm, struct hart *h,
 		return sbiret_error(SBI_ERR_INVALID_PARAM);
 	if (set & (1UL << h->index))
 		hfence_vvma_all();
-	asked = hart_ask(tsm, set & ~(1UL << h->index), HART_WORK_HFENCE_VVMA);
+	asked = hart_ask(tsm, set & ~(1UL << h->index), HART_WORK_HFENCE_VVMA,
+			 1U << HART_ONLINE);
 	for (unsigned long id = 0; asked >> id; id++) {
 		struct hart *t = hart_by_id(tsm, id);
 
