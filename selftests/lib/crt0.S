@@ -16,6 +16,17 @@ _start:
 	call	payload_main
 	call	payload_exit
 
+	/* A started hart: a0 = hartid, a1 = its struct hart_start (hart.c). */
+	.globl payload_hart_entry
+payload_hart_entry:
+	ld	sp, 0(a1)
+	la	t0, payload_trap_vector
+	csrw	stvec, t0
+	ld	t0, 8(a1)
+	ld	a1, 16(a1)
+	jalr	t0
+3:	j	3b
+
 	.section .bss
 	.balign 16
 	.space	16384

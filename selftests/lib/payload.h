@@ -44,6 +44,49 @@ extern volatile struct payload_trap payload_last_trap;
  */
 void payload_expect_traps(bool expect);
 
+/*
+ * Interrupts, as the host sees them (scause without its top bit:
+ * IRQ_S_SOFT, IRQ_S_TIMER, IRQ_S_EXT).  The handler runs with
+ * interrupts off and must clear the source, else it is called again.
+ * With no handler set, an interrupt is an unexpected trap.
+ */
+typedef void (*payload_irq_fn)(unsigned long irq);
+void payload_set_irq_handler(payload_irq_fn fn);
+
+/* Enable (sie bits, then sstatus.SIE) or disable interrupts. */
+static inline void payload_irq_enable(unsigned long sie_bits)
+{
+	__asm__ __volatile__("csrs sie, %0" :: "r"(sie_bits) : "memory");
+	__asm__ __volatile__("csrsi sstatus, 2" ::: "memory");
+}
+
+static inline void payload_irq_disable(void)
+{
+	__asm__ __volatile__("csrci sstatus, 2" ::: "memory");
+	__asm__ __volatile__("csrw sie, zero" ::: "memory");
+}
+
+static inline unsigned long payload_time(void)
+{
+	unsigned long t;
+
+	__asm__ __volatile__("rdtime %0" : "=r"(t));
+	return t;
+}
+
+/* QEMU virt's timebase-frequency: 10 MHz. */
+#define PAYLOAD_TICKS_PER_MS	10000UL
+
+/*
+ * Start another hart in fn(hartid, arg) on a stack of its own, with the
+ * payload's trap vector (SBI HSM hart_start through the TSM).  fn must
+ * not return: it ends with sbi_hsm_hart_stop().  Returns the SBI error.
+ */
+#define PAYLOAD_MAX_HARTS	4
+long payload_start_hart(unsigned long hartid,
+			void (*fn)(unsigned long hartid, unsigned long arg),
+			unsigned long arg);
+
 /* Read / write through volatile pointers, for probing memory. */
 static inline uint64_t payload_read64(unsigned long addr)
 {

@@ -5,6 +5,7 @@
 
 volatile struct payload_trap payload_last_trap;
 static bool expecting;
+static payload_irq_fn irq_handler;
 
 void payload_trap(void);
 
@@ -12,6 +13,11 @@ void payload_expect_traps(bool expect)
 {
 	expecting = expect;
 	payload_last_trap.count = 0;
+}
+
+void payload_set_irq_handler(payload_irq_fn fn)
+{
+	irq_handler = fn;
 }
 
 void payload_trap(void)
@@ -22,6 +28,11 @@ void payload_trap(void)
 	__asm__ __volatile__("csrr %0, scause" : "=r"(cause));
 	__asm__ __volatile__("csrr %0, sepc" : "=r"(epc));
 	__asm__ __volatile__("csrr %0, stval" : "=r"(tval));
+	/* An interrupt: resume where it struck. */
+	if ((cause & CAUSE_INTERRUPT) && irq_handler) {
+		irq_handler(cause & ~CAUSE_INTERRUPT);
+		return;
+	}
 	if (!expecting) {
 		payload_printf("# unexpected trap: scause %#lx sepc %#lx stval %#lx\n",
 			       cause, epc, tval);

@@ -306,3 +306,20 @@ def test_junit_report_of_the_whole_tree(fake: FakeBuild, tmp_path: Path):
     assert error.get("message") == (
         "2 KTAP problem(s): line 13: tvm.pages: says ok but subtest unmap failed")
     assert error.text.splitlines()[1] == "line 15: tvm: says ok but subtest pages failed"
+
+
+def test_a_variant_sidecar_boots_the_suite_again(fake: FakeBuild, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch):
+    src = tmp_path / "src"
+    (src / "selftests/tsm").mkdir(parents=True)
+    (src / "selftests/tsm/alpha.qemu").write_text("-append\ntsm.trace\n")
+    (src / "selftests/tsm/alpha@smp2.qemu").write_text("# two harts\n-smp\n2\n")
+    monkeypatch.setattr(selftest, "ROOT", src)
+    build = Path(fake.env["COVEKIT_BUILD"]) / "riscv64"
+    fake.suite("alpha", console=ktap("ok 1 a"))
+    suites = selftest.tsm_suites(build)
+    assert [s.name for s in suites] == ["alpha", "alpha@smp2"]
+    assert suites[0].qemu_args[-2:] == ["-append", "tsm.trace"]
+    # The variant's arguments only: not the base sidecar's.
+    assert suites[1].qemu_args[-2:] == ["-smp", "2"]
+    assert "tsm.trace" not in suites[1].qemu_args

@@ -3,6 +3,7 @@
 
 #include "tsm/arch.h"
 #include "covekit/riscv_asm.h"
+#include "tsm/hart.h"
 
 void arch_hfence_gvma(void)
 {
@@ -11,6 +12,5 @@ void arch_hfence_gvma(void)
 
 unsigned int arch_hart_index(void)
 {
-	/* One hart for now: the boot hart, index 0. */
-	return 0;
+	return hart_self()->index;
 }

@@ -63,14 +63,6 @@ static long forward_check(const struct tsm *tsm, unsigned long eid,
 				return SBI_ERR_INVALID_PARAM;
 		}
 		return SBI_ERR_SUCCESS;
-	case SBI_EXT_HSM:
-		/*
-		 * Starting, stopping or suspending a hart would let OpenSBI
-		 * enter HS-mode at an address the host chose.
-		 */
-		if (fid != SBI_EXT_HSM_HART_GET_STATUS)
-			return SBI_ERR_DENIED;
-		return SBI_ERR_SUCCESS;
 	case SBI_EXT_SRST:
 		/*
 		 * Checked here, before anything is scrubbed: a refused reset
@@ -85,6 +77,30 @@ static long forward_check(const struct tsm *tsm, unsigned long eid,
 		return SBI_ERR_SUCCESS;
 	default:
 		return SBI_ERR_SUCCESS;
+	}
+}
+
+/*
+ * Calls the TSM carries out itself, on its harts: a hart must come up
+ * in the TSM, IPIs and timers reach the host through hvip, and the
+ * host's remote sfence.vma must flush VS-stage translations.
+ */
+static bool hart_call(unsigned long eid, unsigned long fid)
+{
+	switch (eid) {
+	case SBI_EXT_HSM:
+		return fid == SBI_EXT_HSM_HART_START ||
+		       fid == SBI_EXT_HSM_HART_STOP ||
+		       fid == SBI_EXT_HSM_HART_SUSPEND;
+	case SBI_EXT_TIME:
+		return fid == SBI_EXT_TIME_SET_TIMER;
+	case SBI_EXT_IPI:
+		return fid == SBI_EXT_IPI_SEND_IPI;
+	case SBI_EXT_RFENCE:
+		return fid == SBI_EXT_RFENCE_REMOTE_SFENCE_VMA ||
+		       fid == SBI_EXT_RFENCE_REMOTE_SFENCE_VMA_ASID;
+	default:
+		return false;
 	}
 }
 
@@ -127,6 +143,8 @@ enum dispatch_action dispatch_sbi_call(struct tsm *tsm, unsigned int from,
 		}
 		if (eid == SBI_EXT_SRST && a6 == SBI_EXT_SRST_SYSTEM_RESET)
 			return DISPATCH_RESET;
+		if (hart_call(eid, a6))
+			return DISPATCH_HART;
 		return DISPATCH_FORWARD;
 	}
 	*ret = sbiret_error(SBI_ERR_NOT_SUPPORTED);

@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
 /*
  * OpenSBI (fw_dynamic) enters here in HS-mode on the boot hart with
- * a0 = hartid and a1 = the FDT's address.
+ * a0 = hartid and a1 = the FDT's address.  Harts the host starts, and
+ * harts resuming from a non-retentive suspend, enter at tsm_hart_entry
+ * with a0 = hartid and a1 = their struct hart (the opaque value the TSM
+ * gave OpenSBI): its frame is the hart's sscratch, its stack the hart's.
  */
 
 #include "autoconf.h"
+#include "tsm/trap.h"
 
 	.section .text.entry
 	.globl _start
@@ -22,3 +26,14 @@ _start:
 	call	tsm_main
 3:	wfi
 	j	3b
+
+	.section .text
+	.balign 4
+	.globl tsm_hart_entry
+tsm_hart_entry:
+	csrw	sie, zero
+	csrw	sscratch, a1
+	ld	sp, TRAP_FRAME_TSM_SP(a1)
+	call	tsm_secondary_main
+4:	wfi
+	j	4b

@@ -13,27 +13,16 @@
 #include "tsm/console.h"
 #include "covekit/riscv_asm.h"
 #include "covekit/string.h"
+#include "tsm/hart.h"
+#include "tsm/plic.h"
 #include "tsm/trap.h"
 #include "tsm/global.h"
 
 #define FDT_MAX_SIZE	(1UL << 20)
 
-/* Exceptions the host handles itself (hedeleg). */
-#define HOST_EXCEPTIONS							\
-	(1UL << CAUSE_INSN_MISALIGNED | 1UL << CAUSE_INSN_ACCESS |	\
-	 1UL << CAUSE_ILLEGAL_INSN | 1UL << CAUSE_BREAKPOINT |		\
-	 1UL << CAUSE_LOAD_MISALIGNED | 1UL << CAUSE_LOAD_ACCESS |	\
-	 1UL << CAUSE_STORE_MISALIGNED | 1UL << CAUSE_STORE_ACCESS |	\
-	 1UL << CAUSE_USER_ECALL | 1UL << CAUSE_INSN_PAGE_FAULT |	\
-	 1UL << CAUSE_LOAD_PAGE_FAULT | 1UL << CAUSE_STORE_PAGE_FAULT)
-
-/* cycle, time, instret readable in VS-mode (hcounteren CY, TM, IR) */
-#define HOST_COUNTERS	0x7UL
-
 struct tsm tsm;
 
 uint8_t tsm_boot_stack[CONFIG_TSM_STACK_SIZE] __attribute__((aligned(16)));
-static struct trap_frame host_frame;
 static uint64_t host_gstage_root[2048] __attribute__((aligned(16384)));
 static uint64_t host_gstage_pages[CONFIG_TSM_GSTAGE_POOL_PAGES][512]
 	__attribute__((aligned(4096)));
@@ -41,9 +30,8 @@ static uint64_t *host_gstage_page_list[CONFIG_TSM_GSTAGE_POOL_PAGES];
 static struct page_info page_array[CONFIG_TSM_MAX_PAGES];
 
 extern char _tsm_start[], _tsm_end[];
-extern char trap_vector[];
-
 void tsm_main(unsigned long hartid, unsigned long fdt);
+void tsm_secondary_main(unsigned long hartid, struct hart *h);
 
 static void map_host(void)
 {
@@ -73,7 +61,9 @@ static void map_host(void)
 		 * The test device resets and powers off the machine: the host
 		 * must not be able to end a boot without the TSM's scrub.
 		 */
-		if (d->kind != DEVICE_UART)
+		if (d->kind == DEVICE_PLIC)	/* its contexts: plic.c */
+			end = base + plic_host_mapped(end - base);
+		else if (d->kind != DEVICE_UART)
 			continue;
 		if (gstage_map(pool, base, base, end - base,
 			       GSTAGE_R | GSTAGE_W))
@@ -101,37 +91,27 @@ static unsigned long place_host(void)
 	return (unsigned long)dest;
 }
 
-static void __attribute__((noreturn)) enter_host(unsigned long hartid,
+static void __attribute__((noreturn)) enter_host(struct hart *h,
+						  unsigned long hartid,
 						  unsigned long entry)
 {
-	csr_write(CSR_HEDELEG, HOST_EXCEPTIONS);
-	csr_write(CSR_HIDELEG, HIDELEG_VS);
-	csr_write(CSR_HCOUNTEREN, HOST_COUNTERS);
-	csr_write(CSR_VSATP, 0);
-	csr_write(CSR_HGATP, gstage_hgatp(&tsm.host_gstage, 0));
-	hfence_gvma_all();
+	hart_enter_host(&tsm, h, entry, hartid, tsm.fdt_addr);
+}
 
-	memset(&host_frame, 0, sizeof(host_frame));
-	host_frame.gpr[REG_A0] = hartid;
-	host_frame.gpr[REG_A0 + 1] = tsm.fdt_addr;
-	host_frame.sepc = entry;
-	/* sret to VS-mode (SPV), supervisor privilege (SPP), interrupts off. */
-	host_frame.sstatus = (csr_read(CSR_SSTATUS) | SSTATUS_SPP) &
-			     ~(SSTATUS_SPIE | SSTATUS_SIE);
-	host_frame.hstatus = csr_read(CSR_HSTATUS) | HSTATUS_SPV | HSTATUS_SPVP;
-	host_frame.tsm_sp = (unsigned long)tsm_boot_stack + sizeof(tsm_boot_stack);
-	trap_resume(&host_frame);
+/* A hart the host started, or one resuming (tsm_hart_entry, entry.S). */
+void tsm_secondary_main(unsigned long hartid, struct hart *h)
+{
+	hart_secondary(&tsm, hartid, h);
 }
 
 void tsm_main(unsigned long hartid, unsigned long fdt)
 {
 	unsigned long entry;
+	struct hart *h;
 	int err;
 
 	/* Any trap before the host runs is a TSM bug: trap_handle panics. */
-	host_frame.tsm_sp = (unsigned long)tsm_boot_stack + sizeof(tsm_boot_stack);
-	csr_write(CSR_SSCRATCH, &host_frame);
-	csr_write(CSR_STVEC, trap_vector);
+	h = hart_boot_init(hartid);
 
 	tsm.fdt_addr = fdt;
 	err = platform_from_fdt(&tsm.plat, (const void *)fdt, FDT_MAX_SIZE);
@@ -158,12 +138,12 @@ void tsm_main(unsigned long hartid, unsigned long fdt)
 					   tsm.host_mem.ranges[i].size));
 	map_host();
 	pages_init(&tsm.pages, &tsm.host_mem, page_array, CONFIG_TSM_MAX_PAGES);
-	tsm.fence.online = 1ULL << arch_hart_index();
+	fence_hart_join(&tsm.fence, h->index);
 	tsm.fence.first = ~0UL;	/* no CONVERTING page yet */
 	if (platform_has_bootarg(&tsm.plat, "tsm.bench"))
 		bench_hs_sbi_call();
 	entry = place_host();
 	tsm_printf("tsm: entering the host at %#lx (%u G-stage pages used)\n",
 		   entry, tsm.host_gstage.used);
-	enter_host(hartid, entry);
+	enter_host(h, hartid, entry);
 }

@@ -220,6 +220,46 @@ static int parse_devices(const struct dt_blob *fdt, struct platform *plat,
 	return node == DT_ERR_NOTFOUND ? 0 : node;
 }
 
+/* Whether the NUL-separated string list [list, list + len) holds word. */
+static bool stringlist_has(const char *list, uint32_t len, const char *word)
+{
+	uint32_t i = 0;
+
+	while (i < len) {
+		size_t n = strnlen(list + i, len - i);
+
+		if (n < len - i && !strcmp(list + i, word))
+			return true;
+		i += n + 1;
+	}
+	return false;
+}
+
+/*
+ * Whether a cpu node lists Sstc: in riscv,isa-extensions, else as an
+ * "_sstc" multi-letter extension of riscv,isa (lower case, as QEMU and
+ * the DT binding write it).
+ */
+static bool cpu_has_sstc(const struct dt_blob *fdt, int node)
+{
+	const char *isa;
+	uint32_t len;
+	size_t n;
+
+	isa = dt_getprop(fdt, node, "riscv,isa-extensions", &len);
+	if (isa)
+		return stringlist_has(isa, len, "sstc");
+	isa = dt_getprop(fdt, node, "riscv,isa", &len);
+	if (!isa)
+		return false;
+	n = strnlen(isa, len);
+	for (size_t i = 0; i + 5 <= n; i++)
+		if (!strncmp(isa + i, "_sstc", 5) &&
+		    (i + 5 == n || isa[i + 5] == '_'))
+			return true;
+	return false;
+}
+
 /* Harts: enabled children of /cpus with device_type "cpu". */
 static int parse_cpus(const struct dt_blob *fdt, struct platform *plat)
 {
@@ -234,8 +274,11 @@ static int parse_cpus(const struct dt_blob *fdt, struct platform *plat)
 	for (node = dt_first_child(fdt, node); node >= 0;
 	     node = dt_next_sibling(fdt, node)) {
 		type = dt_getprop_str(fdt, node, "device_type");
-		if (type && !strcmp(type, "cpu") && node_enabled(fdt, node))
+		if (type && !strcmp(type, "cpu") && node_enabled(fdt, node)) {
+			plat->sstc = (plat->nr_harts == 0 || plat->sstc) &&
+				     cpu_has_sstc(fdt, node);
 			plat->nr_harts++;
+		}
 	}
 	if (node != DT_ERR_NOTFOUND)
 		return node;
@@ -286,9 +329,10 @@ static int parse_chosen(const struct dt_blob *fdt, struct platform *plat)
  * or overlapping ranges merged); reserved ranges from the memory
  * reservation block and every child of /reserved-memory with "reg"
  * (sorted, not merged); devices from nodes compatible with "ns16550a"
- * (DEVICE_UART) and "sifive,test1" or "sifive,test0" (DEVICE_TEST), one
- * entry per "reg" pair, UARTs first; harts from the children of /cpus
- * with device_type "cpu".  Nodes whose status is neither absent nor
+ * (DEVICE_UART), "sifive,test1" or "sifive,test0" (DEVICE_TEST) and
+ * "sifive,plic-1.0.0" or "riscv,plic0" (DEVICE_PLIC), one entry per "reg"
+ * pair, in that order; harts from the children of /cpus with device_type
+ * "cpu", and whether all of them have Sstc.  Nodes whose status is neither absent nor
  * "okay" are ignored.  Zero-sized "reg" pairs are skipped.
  *
  * Return: 0; an DT_ERR_* for a corrupt FDT, a "reg" that wraps past the
@@ -328,6 +372,12 @@ int platform_from_fdt(struct platform *plat, const void *blob,
 	if (!err)
 		err = parse_devices(&fdt, plat, "sifive,test0", "sifive,test1",
 				    DEVICE_TEST);
+	if (!err)
+		err = parse_devices(&fdt, plat, "sifive,plic-1.0.0", NULL,
+				    DEVICE_PLIC);
+	if (!err)
+		err = parse_devices(&fdt, plat, "riscv,plic0",
+				    "sifive,plic-1.0.0", DEVICE_PLIC);
 	if (!err)
 		err = parse_cpus(&fdt, plat);
 	if (!err)

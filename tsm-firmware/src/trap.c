@@ -8,6 +8,8 @@
 #include "tsm/console.h"
 #include "covekit/riscv_asm.h"
 #include "tsm/dispatch.h"
+#include "tsm/hart.h"
+#include "tsm/plic.h"
 #include "tsm/reset.h"
 #include "tsm/sbi_call.h"
 #include "tsm/trap.h"
@@ -33,7 +35,7 @@ void trap_inject_vs(struct trap_frame *tf, unsigned long cause,
 	tf->sstatus |= SSTATUS_SPP;
 }
 
-static void host_ecall(struct trap_frame *tf)
+static void host_ecall(struct hart *h, struct trap_frame *tf)
 {
 	const unsigned long *a = &tf->gpr[REG_A0];
 	const unsigned long args[6] = { a[0], a[1], a[2], a[3], a[4], a[5] };
@@ -41,6 +43,8 @@ static void host_ecall(struct trap_frame *tf)
 	struct sbiret ret;
 	enum dispatch_action action;
 
+	/* One lock: every call is atomic with respect to the others. */
+	tsm_lock();
 	action = dispatch_sbi_call(&tsm, DISPATCH_FROM_HOST, eid, fid, args, &ret);
 	if (action == DISPATCH_RESET) {
 		if (tsm.trace)
@@ -48,8 +52,12 @@ static void host_ecall(struct trap_frame *tf)
 				   args[0], args[1]);
 		reset_system(eid, fid, args);
 	}
+	tsm_unlock();
+	/* Unlocked: a hart may stop, suspend or wait for other harts here. */
 	if (action == DISPATCH_FORWARD)
 		ret = sbi_call(eid, fid, args);
+	if (action == DISPATCH_HART)
+		ret = hart_sbi_call(&tsm, h, eid, fid, args);
 	if (tsm.trace) {
 		char name[48];
 
@@ -64,29 +72,42 @@ static void host_ecall(struct trap_frame *tf)
 	tf->sepc += 4;
 }
 
+/* The guest physical address of a guest-page fault (htval, stval). */
+static unsigned long fault_gpa(unsigned long stval)
+{
+	return csr_read(CSR_HTVAL) << 2 | (stval & 3);
+}
+
+/* The frame is the first member of its hart (struct hart). */
 void trap_handle(struct trap_frame *tf)
 {
+	struct hart *h = (struct hart *)tf;
 	unsigned long cause = csr_read(CSR_SCAUSE);
 	unsigned long stval = csr_read(CSR_STVAL);
 
 	if (!(tf->hstatus & HSTATUS_SPV))
 		tsm_panic("trap in the TSM: scause %#lx sepc %#lx stval %#lx",
 			  cause, tf->sepc, stval);
-	if (cause & CAUSE_INTERRUPT)
-		tsm_panic("unexpected interrupt %#lx", cause & ~CAUSE_INTERRUPT);
+	if (cause & CAUSE_INTERRUPT) {
+		hart_interrupt(&tsm, h, cause & ~CAUSE_INTERRUPT);
+		hart_sync_irqs(h);
+		return;
+	}
 
 	switch (cause) {
 	case CAUSE_VS_ECALL:
-		host_ecall(tf);
+		host_ecall(h, tf);
 		break;
 	case CAUSE_INSN_GUEST_PAGE_FAULT:
 		trap_inject_vs(tf, CAUSE_INSN_ACCESS, stval);
 		break;
 	case CAUSE_LOAD_GUEST_PAGE_FAULT:
-		trap_inject_vs(tf, CAUSE_LOAD_ACCESS, stval);
+		if (!plic_emulate(&tsm.plat, tf, fault_gpa(stval)))
+			trap_inject_vs(tf, CAUSE_LOAD_ACCESS, stval);
 		break;
 	case CAUSE_STORE_GUEST_PAGE_FAULT:
-		trap_inject_vs(tf, CAUSE_STORE_ACCESS, stval);
+		if (!plic_emulate(&tsm.plat, tf, fault_gpa(stval)))
+			trap_inject_vs(tf, CAUSE_STORE_ACCESS, stval);
 		break;
 	case CAUSE_VIRTUAL_INSN:
 		/* A privileged instruction VS-mode may not run: illegal to it. */
@@ -97,4 +118,5 @@ void trap_handle(struct trap_frame *tf)
 		trap_inject_vs(tf, cause, stval);
 		break;
 	}
+	hart_sync_irqs(h);
 }

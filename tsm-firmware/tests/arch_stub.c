@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
-/* tsm/arch.h for host unit tests: count fences, run as hart 0. */
+/* tsm/arch.h for host unit tests: count fences, run as arch_stub_hart. */
 
 #include "tsm/arch.h"
 
 unsigned int arch_hfence_count;
+unsigned int arch_stub_hart;	/* the hart the next call runs on */
 
 void arch_hfence_gvma(void)
 {
@@ -12,5 +13,5 @@ void arch_hfence_gvma(void)
 
 unsigned int arch_hart_index(void)
 {
-	return 0;
+	return arch_stub_hart;
 }

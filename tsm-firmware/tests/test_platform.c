@@ -61,7 +61,7 @@ static void nop_prop(uint8_t *copy, size_t size, const char *path,
 static void test_virt(const uint8_t *blob, size_t size)
 {
 	struct platform p;
-	const struct platform_device *uart, *test;
+	const struct platform_device *uart, *test, *plic;
 	int err;
 
 	err = platform_from_fdt(&p, blob, size);
@@ -74,9 +74,13 @@ static void test_virt(const uint8_t *blob, size_t size)
 	      "virt: reserved[0] is mmode_resv1 (code)");
 	CHECK(range_is(&p.reserved[1], 0x80040000, 0x20000),
 	      "virt: reserved[1] is mmode_resv0 (data)");
-	CHECK_EQ(p.nr_devices, 2, "virt: two devices (UART, test)");
+	CHECK_EQ(p.nr_devices, 3, "virt: three devices (UART, test, PLIC)");
 	uart = find_device(&p, DEVICE_UART, 0);
 	test = find_device(&p, DEVICE_TEST, 0);
+	plic = find_device(&p, DEVICE_PLIC, 0);
+	CHECK(plic && range_is(&plic->range, 0xc000000, 0x600000),
+	      "virt: PLIC at 0xc000000 (both compatibles: listed once)");
+	CHECK(!p.sstc, "virt: riscv,isa without _sstc: no Sstc");
 	CHECK(uart && range_is(&uart->range, 0x10000000, 0x100),
 	      "virt: UART at 0x10000000");
 	CHECK(test && range_is(&test->range, 0x100000, 0x1000),
@@ -332,7 +336,9 @@ static void test_qemu(const uint8_t *blob, size_t size)
 	      "qemu: UART at 0x10000000");
 	CHECK(test && range_is(&test->range, 0x100000, 0x1000),
 	      "qemu: test device at 0x100000");
-	CHECK_EQ(p.nr_devices, 2, "qemu: no other devices");
+	CHECK(find_device(&p, DEVICE_PLIC, 0) != NULL, "qemu: a PLIC");
+	CHECK_EQ(p.nr_devices, 3, "qemu: no other devices");
+	CHECK(p.sstc, "qemu: the default rv64 CPU has Sstc");
 	CHECK(p.nr_harts >= 1, "qemu: at least one hart");
 	CHECK_EQ(p.nr_reserved, 0,
 		 "qemu: no reserved ranges before OpenSBI adds its own");

@@ -34,4 +34,10 @@ static inline void hfence_gvma_all(void)
 	__asm__ __volatile__(".insn r 0x73, 0, 0x31, x0, x0, x0" ::: "memory");
 }
 
+/* hfence.vvma zero, zero: VS-stage translations of the current VMID. */
+static inline void hfence_vvma_all(void)
+{
+	__asm__ __volatile__(".insn r 0x73, 0, 0x11, x0, x0, x0" ::: "memory");
+}
+
 #endif /* __COVEKIT_RISCV_ASM_H__ */

@@ -16,6 +16,7 @@
 #define CSR_SCAUSE		0x142
 #define CSR_STVAL		0x143
 #define CSR_SIP			0x144
+#define CSR_STIMECMP		0x14D
 #define CSR_SATP		0x180
 
 #define CSR_VSSTATUS		0x200
@@ -27,6 +28,7 @@
 #define CSR_VSTVAL		0x243
 #define CSR_VSIP		0x244
 #define CSR_VSATP		0x280
+#define CSR_VSTIMECMP		0x24D
 
 #define CSR_HSTATUS		0x600
 #define CSR_HEDELEG		0x602
@@ -41,6 +43,7 @@
 #define CSR_HGATP		0x680
 
 #define CSR_CYCLE		0xC00
+#define CSR_TIME		0xC01
 #define CSR_INSTRET		0xC02
 
 #define SSTATUS_SIE		(1UL << 1)
@@ -51,8 +54,26 @@
 #define HSTATUS_SPV		(1UL << 7)
 #define HSTATUS_SPVP		(1UL << 8)
 
+/* Interrupt numbers: bits of sip/sie, hip/hie/hvip, and scause codes. */
+#define IRQ_S_SOFT		1
+#define IRQ_VS_SOFT		2
+#define IRQ_S_TIMER		5
+#define IRQ_VS_TIMER		6
+#define IRQ_S_EXT		9
+#define IRQ_VS_EXT		10
+
+#define SIP_SSIP		(1UL << IRQ_S_SOFT)
+#define SIP_STIP		(1UL << IRQ_S_TIMER)
+#define SIP_SEIP		(1UL << IRQ_S_EXT)
+#define HVIP_VSSIP		(1UL << IRQ_VS_SOFT)
+#define HVIP_VSTIP		(1UL << IRQ_VS_TIMER)
+#define HVIP_VSEIP		(1UL << IRQ_VS_EXT)
+
 /* Virtual supervisor interrupts: software, timer, external. */
-#define HIDELEG_VS		((1UL << 2) | (1UL << 6) | (1UL << 10))
+#define HIDELEG_VS		(HVIP_VSSIP | HVIP_VSTIP | HVIP_VSEIP)
+
+/* henvcfg.STCE: VS-mode's stimecmp is vstimecmp (Sstc). */
+#define HENVCFG_STCE		(1UL << 63)
 
 /* scause values (exception codes) */
 #define CAUSE_INSN_MISALIGNED		0

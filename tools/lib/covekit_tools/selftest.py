@@ -7,7 +7,9 @@ runs the payload in VS-mode as its host. The payload prints KTAP on the
 serial console and ends with an SRST shutdown, for SYSTEM_FAILURE when a
 test failed, which the TSM turns into QEMU exit status 1. The KTAP is the
 verdict; an exit status with no failed test in it is a crash. Extra QEMU
-arguments for a suite, one a line, go in selftests/tsm/<suite>.qemu.
+arguments for a suite, one a line, go in selftests/tsm/<suite>.qemu (for
+instance -smp 2); each selftests/tsm/<suite>@<variant>.qemu boots the same
+payload once more as suite <suite>@<variant>, with its own arguments.
 
 Target kernel takes a series: `tools/selftest kernel SERIES` applies it,
 builds a minimal riscv64 kernel and the KVM selftests in build/kernel/SERIES,
@@ -115,10 +117,15 @@ def payload_suites(build: Path, subdir: str) -> list[Suite]:
     firmware = build / "tsm-firmware/tsm.elf"
     if not firmware.is_file():
         raise Fatal(f"no {firmware}: build it (drop --no-build)")
-    return [Suite(image.stem, ["-kernel", str(firmware), "-initrd", str(image),
-                               *sidecar_args(ROOT / "selftests" / subdir /
-                                             f"{image.stem}.qemu")])
-            for image in images]
+    suites = []
+    for image in images:
+        boot = ["-kernel", str(firmware), "-initrd", str(image)]
+        sidecar = ROOT / "selftests" / subdir / f"{image.stem}.qemu"
+        suites.append(Suite(image.stem, [*boot, *sidecar_args(sidecar)]))
+        # <suite>@<variant>.qemu boots the same payload once more, with those.
+        for variant in sorted(sidecar.parent.glob(f"{image.stem}@*.qemu")):
+            suites.append(Suite(variant.stem, [*boot, *sidecar_args(variant)]))
+    return suites
 
 
 def tsm_suites(build: Path) -> list[Suite]:

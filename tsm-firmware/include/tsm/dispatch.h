@@ -18,6 +18,7 @@ enum dispatch_action {
 	DISPATCH_ANSWERED,	/* *ret holds the TSM's answer */
 	DISPATCH_FORWARD,	/* pass it to OpenSBI unchanged */
 	DISPATCH_RESET,		/* SRST system_reset: scrub, then forward */
+	DISPATCH_HART,		/* HSM, IPI, RFENCE, TIME: hart_sbi_call() */
 };
 
 /**
@@ -35,7 +36,10 @@ enum dispatch_action {
  * the spec marks 'forward' reach OpenSBI, and only when every address they
  * name is the host's own (host_accessible()): OpenSBI must never touch TSM
  * or confidential memory on the host's behalf.  A valid SRST system_reset
- * is DISPATCH_RESET: nothing confidential may outlive the reset.
+ * is DISPATCH_RESET: nothing confidential may outlive the reset.  Calls
+ * that start, stop or suspend a hart, send an IPI, fence the host's
+ * translations on other harts or set the timer are DISPATCH_HART: the
+ * TSM carries them out on its harts (src/hart.c, src/irq.c).
  */
 enum dispatch_action dispatch_sbi_call(struct tsm *tsm, unsigned int from,
 				       unsigned long eid, unsigned long a6,

@@ -22,10 +22,11 @@ struct mem_range {
 	uint64_t size;
 };
 
-/* Kinds of device the TSM knows; only the UART is mapped for the host. */
+/* Kinds of device the TSM knows; the UART and the PLIC are the host's. */
 enum platform_device_kind {
 	DEVICE_UART,		/* ns16550a */
 	DEVICE_TEST,		/* sifive,test1: test exit and reset */
+	DEVICE_PLIC,		/* sifive,plic-1.0.0 / riscv,plic0 */
 	DEVICE_OTHER,
 };
 
@@ -44,6 +45,8 @@ struct platform_device {
  *		alone: it resets the machine).
  * @nr_harts:	cpu nodes under /cpus (device_type "cpu", status absent
  *		or "okay").
+ * @sstc:	Every one of those harts lists Sstc (riscv,isa-extensions,
+ *		or riscv,isa): the host may get vstimecmp.
  * @initrd:	/chosen linux,initrd-start..end; size 0 if absent.
  * @bootargs:	/chosen bootargs, or "" if absent (points into the FDT).
  * @fdt:	The FDT itself (its totalsize, at the address we were given).
@@ -56,6 +59,7 @@ struct platform {
 	struct platform_device devices[PLATFORM_MAX_DEVICES];
 	unsigned int nr_devices;
 	unsigned int nr_harts;
+	bool sstc;
 	struct mem_range initrd;
 	const char *bootargs;
 	struct mem_range fdt;

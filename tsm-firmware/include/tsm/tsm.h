@@ -19,7 +19,7 @@
  * @generation:	Fences initiated so far; a converting page records it.
  * @in_progress:	initiate_fence ran, some hart has not fenced yet.
  * @pending:	Harts (by index) still to run local_fence.
- * @online:	Harts the TSM runs on.
+ * @online:	Harts running the host (by index): a fence waits for each.
  * @first, @last:	Tracker indices that hold every CONVERTING page
  *		(first > last when there is none), so completing a fence
  *		walks only them.
@@ -56,5 +56,18 @@ struct tsm {
 	unsigned long fdt_addr;
 	bool trace;
 };
+
+/*
+ * A hart starts (or resumes) running the host: later fences wait for it.
+ * It must flush its G-stage translations before it runs host code.
+ */
+void fence_hart_join(struct fence *fence, unsigned int index);
+
+/*
+ * A hart stops running the host (stop, non-retentive suspend): no fence
+ * waits for it, and a fence that waited only for it completes.  It must
+ * flush when it comes back (hart_enter_host() does).
+ */
+void fence_hart_leave(struct tsm *tsm, unsigned int index);
 
 #endif /* __TSM_TSM_H__ */

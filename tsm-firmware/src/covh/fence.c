@@ -3,7 +3,9 @@
  * COVH fence: initiate_fence starts a global fence, each hart runs
  * local_fence, and the last one to do so makes every page converted
  * before the fence started CONFIDENTIAL: by then no hart can hold a stale
- * translation of it from the host's G-stage.
+ * translation of it from the host's G-stage.  "Every hart" is every hart
+ * online when the fence started: a hart that stops or suspends leaves
+ * (its translations go with it), one that starts joins having flushed.
  */
 
 #include "cove_handlers.h"
@@ -74,4 +76,21 @@ struct sbiret covh_local_fence(struct tsm *tsm)
 	if (!tsm->fence.pending)
 		fence_complete(tsm);
 	return sbiret_value(0);
+}
+
+void fence_hart_join(struct fence *fence, unsigned int index)
+{
+	fence->online |= 1ULL << index;
+}
+
+void fence_hart_leave(struct tsm *tsm, unsigned int index)
+{
+	uint64_t bit = 1ULL << index;
+
+	tsm->fence.online &= ~bit;
+	if (!tsm->fence.in_progress || !(tsm->fence.pending & bit))
+		return;
+	tsm->fence.pending &= ~bit;
+	if (!tsm->fence.pending)
+		fence_complete(tsm);
 }

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * Per-hart TSM state (src/hart.c): each hart's trap frame, stack and
+ * what other harts ask of it, and the host's HSM, IPI, RFENCE and TIME
+ * calls, which act on harts and so are the TSM's to carry out.
+ */
+#ifndef __TSM_HART_H__
+#define __TSM_HART_H__
+
+#include <stdbool.h>
+
+#include "sbi_abi.h"
+#include "tsm/trap.h"
+
+struct tsm;
+
+/* Work another hart asks of a hart (struct hart.work), with an IPI. */
+#define HART_WORK_HOST_IPI	(1UL << 0)	/* raise VSSIP for the host */
+#define HART_WORK_HFENCE_VVMA	(1UL << 1)	/* flush the host's VS-stage */
+
+/* Where a hart is, as the TSM sees it (struct hart.state). */
+enum hart_state {
+	HART_OFF,		/* never started, or stopped */
+	HART_STARTING,		/* hart_start forwarded, not in the TSM yet */
+	HART_ONLINE,		/* running the host (or the TSM for it) */
+	HART_SUSPENDED,		/* non-retentive suspend: resumes in the TSM */
+};
+
+/**
+ * struct hart - One hart's TSM state.
+ * @frame:	The host's registers while the TSM runs; first, so that
+ *		sscratch (which points at it) also points at the hart.
+ * @index:	0..CONFIG_TSM_MAX_HARTS-1: the hart's bit in fence masks.
+ * @hartid:	Its hart ID.
+ * @state:	enum hart_state, changed under the TSM lock.
+ * @work:	HART_WORK_* bits other harts set (atomically) before an IPI.
+ * @entry:	Where the host asked this hart to start or resume.
+ * @arg:	The host's opaque value for it (a1 at @entry).
+ */
+struct hart {
+	struct trap_frame frame;
+	unsigned int index;
+	unsigned long hartid;
+	volatile int state;
+	volatile unsigned long work;
+	unsigned long entry;
+	unsigned long arg;
+};
+
+/* The hart running now (from sscratch). */
+struct hart *hart_self(void);
+
+/* The hart with this ID (0..nr_harts-1 on QEMU virt), or NULL. */
+struct hart *hart_by_id(const struct tsm *tsm, unsigned long hartid);
+
+/* Set up the boot hart's state; call first thing in tsm_main(). */
+struct hart *hart_boot_init(unsigned long hartid);
+
+/* The TSM's one lock: every COVH call and shared state. */
+void tsm_lock(void);
+void tsm_unlock(void);
+
+/* CSRs for running the host, then sret to entry with a0, a1: no return. */
+void hart_enter_host(struct tsm *tsm, struct hart *h, unsigned long entry,
+		     unsigned long a0, unsigned long a1)
+	__attribute__((noreturn));
+
+/* A hart the host started or resumed: from tsm_hart_entry (entry.S). */
+void hart_secondary(struct tsm *tsm, unsigned long hartid, struct hart *h)
+	__attribute__((noreturn));
+
+/* A host HSM, IPI, RFENCE or TIME call that dispatch gave to the TSM. */
+struct sbiret hart_sbi_call(struct tsm *tsm, struct hart *h, unsigned long eid,
+			    unsigned long fid, const unsigned long args[6]);
+
+/* The IPI, RFENCE and TIME part of hart_sbi_call() (src/irq.c). */
+struct sbiret irq_sbi_call(struct tsm *tsm, struct hart *h, unsigned long eid,
+			   unsigned long fid, const unsigned long args[6]);
+
+/* An interrupt taken while the host ran (scause without the MSB). */
+void hart_interrupt(struct tsm *tsm, struct hart *h, unsigned long irq);
+
+/* Before every return to the host: keep hvip in step with the hart. */
+void hart_sync_irqs(struct hart *h);
+
+#endif /* __TSM_HART_H__ */
