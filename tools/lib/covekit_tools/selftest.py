@@ -107,7 +107,7 @@ def payload_suites(build: Path, subdir: str) -> list[Suite]:
     firmware = build / "tsm-firmware/tsm.elf"
     if not firmware.is_file():
         raise Fatal(f"no {firmware}: build it (drop --no-build)")
-    return [Suite(image.stem, ["-kernel", str(firmware), "-initrd", str(image),
+    return [Suite(image.stem, [*qemu.tsm_args(str(firmware), str(image)),
                                *sidecar_args(ROOT / "selftests" / subdir /
                                              f"{image.stem}.qemu")])
             for image in images]
@@ -351,7 +351,11 @@ def debug(suite: Suite, port: int | None) -> int:
     """tools/selftest --gdb: boot SUITE stopped and tell how to attach gdb."""
     qemu_args = suite.qemu_args
     tsm = Path(qemu_args[qemu_args.index("-kernel") + 1])
-    payload = Path(qemu_args[qemu_args.index("-initrd") + 1]).with_suffix(".elf")
+    host = qemu.host_image(qemu_args)
+    if host is None:
+        print(f"selftest: {suite.name} has no host image to debug", file=sys.stderr)
+        return 1
+    payload = Path(host).with_suffix(".elf")
     port = port or gdb.free_port()
     try:
         attach = gdb.command(tsm, payload, port)

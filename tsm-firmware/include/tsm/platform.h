@@ -44,8 +44,17 @@ struct platform_device {
  *		alone: it resets the machine).
  * @nr_harts:	cpu nodes under /cpus (device_type "cpu", status absent
  *		or "okay").
- * @initrd:	/chosen linux,initrd-start..end; size 0 if absent.
- * @bootargs:	/chosen bootargs, or "" if absent (points into the FDT).
+ * @initrd:	/chosen linux,initrd-start..end (QEMU's -initrd); size 0 if
+ *		absent.  Not the host's: the TSM ignores it.
+ * @bootargs:	/chosen bootargs (QEMU's -append): the TSM's own options,
+ *		or "" if absent.  Points into the FDT, which is host memory:
+ *		read it only before the host runs.
+ * @host_kernel:	The /chosen module compatible "multiboot,kernel"
+ *		(QEMU's -device guest-loader,kernel=...): the host image;
+ *		size 0 if absent.
+ * @host_bootargs:	That module's bootargs, or "" (points into the FDT).
+ * @host_ramdisk:	The /chosen module compatible "multiboot,ramdisk":
+ *		the host's initramfs; size 0 if absent.
  * @fdt:	The FDT itself (its totalsize, at the address we were given).
  */
 struct platform {
@@ -58,6 +67,9 @@ struct platform {
 	unsigned int nr_harts;
 	struct mem_range initrd;
 	const char *bootargs;
+	struct mem_range host_kernel;
+	const char *host_bootargs;
+	struct mem_range host_ramdisk;
 	struct mem_range fdt;
 };
 
@@ -70,6 +82,7 @@ struct platform {
 #define PLATFORM_ERR_NOMEMORY	100
 #define PLATFORM_ERR_NOHARTS	101
 #define PLATFORM_ERR_TOOMANY	102	/* more ranges than the arrays hold */
+#define PLATFORM_ERR_MODULES	103	/* two kernel (or ramdisk) modules */
 int platform_from_fdt(struct platform *plat, const void *blob,
 		      uint64_t max_size);
 
