@@ -94,7 +94,7 @@ static bool hypervisor_ext(const char *name, size_t len)
 {
 	if (len == 1)
 		return lower(name[0]) == 'h';
-	return len > 2 && lower(name[0]) == 's' && lower(name[1]) == 'h';
+	return len >= 2 && lower(name[0]) == 's' && lower(name[1]) == 'h';
 }
 
 /*
