@@ -185,11 +185,34 @@ class Function(Documented):
 
 
 @dataclass
+class RefusedExtension:
+    """A standard extension the TSM refuses: probe 0, calls NOT_SUPPORTED."""
+    name: str
+    eid: int
+    source: str
+    why: str
+    node: Node
+
+    def pos(self, key: str | None = None) -> Pos:
+        return self.node.pos(key)
+
+    @property
+    def c_eid(self) -> str:
+        return f"{self.eid:#x}UL"
+
+
+@dataclass
 class Extension(Documented):
     eid: int
     handled_by: str
     linux_upstream: bool
     functions: list[Function]
+    checks: str | None = None  # forwarded: what the TSM checks first
+
+    @property
+    def c_fid_mask(self) -> str:
+        """The FIDs it defines, as a bit mask (forwarded extensions)."""
+        return f"{sum(1 << f.fid for f in self.functions):#x}UL"
 
     @property
     def c_eid(self) -> str:
@@ -529,6 +552,7 @@ class Spec:
     sources: dict[str, Source] = field(default_factory=dict)
     errors: list[ErrorCode] = field(default_factory=list)
     extensions: list[Extension] = field(default_factory=list)
+    refused: list[RefusedExtension] = field(default_factory=list)
     enums: list[Enum] = field(default_factory=list)
     structs: list[Struct] = field(default_factory=list)
     kvm_enums: list[KvmEnum] = field(default_factory=list)
@@ -656,10 +680,15 @@ def build(files: list[SpecFile], problems: Collector) -> Spec:
             ext = Extension(**_documented(n), eid=int(n["eid"]), handled_by=n["handled_by"],
                             linux_upstream=bool(n.get("linux_upstream", False)),
                             functions=[_build_function(f, n["source"])
-                                       for f in n.child("functions")])
+                                       for f in n.child("functions")],
+                            checks=n.get("checks"))
             for fn in ext.functions:
                 fn.ext = ext
             spec.extensions.append(ext)
+        for n in root.child("refused_extensions"):
+            spec.refused.append(RefusedExtension(
+                name=n["name"], eid=int(n["eid"]), source=n["source"], why=n["why"],
+                node=n))
         for n in root.child("enums"):
             en = Enum(**_documented(n), kind=n.get("kind", "values"),
                       sparse=bool(n.get("sparse", False)),
