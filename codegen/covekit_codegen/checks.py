@@ -388,9 +388,21 @@ def _check_c_names(spec: Spec, problems: Collector) -> None:
             seen[name] = item
 
 
+def _check_memory_attributes(spec: Spec, problems: Collector) -> None:
+    for extra in spec.declared_memory_attributes[1:]:
+        problems.add(extra.pos(), f"a second memory_attributes section (the first is at "
+                     f"{spec.declared_memory_attributes[0].pos()})")
+    ma = spec.memory_attributes
+    if ma is None:
+        return
+    _duplicates(ma.mappings, lambda m: m.name.lower(), "host mapping", "name", problems)
+    if ma.source not in spec.sources:
+        problems.add(ma.pos("source"), f"source {ma.source!r} is not in any file's sources")
+
+
 CHECKS = (_check_identifiers, _check_sources, _check_errors, _check_extensions, _check_enums,
           _check_structs, _check_kvm, _check_page_states, _check_measurement,
-          _check_c_names)
+          _check_memory_attributes, _check_c_names)
 
 
 def check_spec(spec: Spec, problems: Collector) -> None:

@@ -184,6 +184,41 @@ class Function(Documented):
         return list(CALLERS) if self.caller == "any" else [self.caller]
 
 
+PBMT_VALUES = {"PMA": 0, "NC": 1, "IO": 2}  # Svpbmt's PTE bits 62:61
+
+
+@dataclass
+class HostMapping:
+    name: str
+    what: str
+    pbmt: str
+    why: str
+    node: Node
+
+    def pos(self, key: str | None = None) -> Pos:
+        return self.node.pos(key)
+
+    @property
+    def c_name(self) -> str:
+        return f"HOST_MAPPING_{self.name.upper()}"
+
+    @property
+    def pbmt_value(self) -> int:
+        return PBMT_VALUES[self.pbmt]
+
+
+@dataclass
+class MemoryAttributes:
+    """The 'memory_attributes:' section: the host's G-stage memory types."""
+    source: str
+    doc: str
+    mappings: list[HostMapping]
+    node: Node
+
+    def pos(self, key: str | None = None) -> Pos:
+        return self.node.pos(key)
+
+
 @dataclass
 class RefusedExtension:
     """A standard extension the TSM refuses: probe 0, calls NOT_SUPPORTED."""
@@ -553,6 +588,8 @@ class Spec:
     errors: list[ErrorCode] = field(default_factory=list)
     extensions: list[Extension] = field(default_factory=list)
     refused: list[RefusedExtension] = field(default_factory=list)
+    # Every file's memory_attributes section; checks refuse more than one.
+    declared_memory_attributes: list[MemoryAttributes] = field(default_factory=list)
     enums: list[Enum] = field(default_factory=list)
     structs: list[Struct] = field(default_factory=list)
     kvm_enums: list[KvmEnum] = field(default_factory=list)
@@ -560,6 +597,11 @@ class Spec:
     declared_page_states: list[PageStates] = field(default_factory=list)
     # Every file's measurement section; checks refuse more than one.
     declared_measurements: list[Measurement] = field(default_factory=list)
+
+    @property
+    def memory_attributes(self) -> MemoryAttributes | None:
+        d = self.declared_memory_attributes
+        return d[0] if d else None
 
     @property
     def measurement(self) -> Measurement | None:
@@ -721,6 +763,13 @@ def build(files: list[SpecFile], problems: Collector) -> Spec:
             spec.declared_page_states.append(_build_page_states(sf, root))
         if root.get("measurement") is not None:
             spec.declared_measurements.append(_build_measurement(sf, root))
+        if root.get("memory_attributes") is not None:
+            ma = Node(root["memory_attributes"], sf.name)
+            spec.declared_memory_attributes.append(MemoryAttributes(
+                source=ma["source"], doc=ma["doc"], node=ma,
+                mappings=[HostMapping(name=m["name"], what=m["what"], pbmt=m["pbmt"],
+                                      why=m["why"], node=m)
+                          for m in ma.child("mappings")]))
     # Transitions name states of their own file and functions of any file.
     for ps in spec.declared_page_states:
         for t in ps.transitions:

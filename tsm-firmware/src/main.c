@@ -12,6 +12,7 @@
 #include "tsm/arch.h"
 #include "tsm/bench.h"
 #include "tsm/host_fdt.h"
+#include "tsm/host_map.h"
 #include "tsm/console.h"
 #include "covekit/riscv_asm.h"
 #include "covekit/string.h"
@@ -47,40 +48,22 @@ extern char trap_vector[];
 
 void tsm_main(unsigned long hartid, unsigned long fdt);
 
+/* The host's memory and devices (host_map.c), from the TSM's pool. */
 static void map_host(void)
 {
 	struct gstage_pool *pool = &tsm.host_gstage;
+	uint64_t failed = 0;
+	int err;
 
 	pool->root = host_gstage_root;
 	for (unsigned int i = 0; i < CONFIG_TSM_GSTAGE_POOL_PAGES; i++)
 		host_gstage_page_list[i] = host_gstage_pages[i];
 	pool->pages = host_gstage_page_list;
 	pool->nr_pages = CONFIG_TSM_GSTAGE_POOL_PAGES;
-	for (unsigned int i = 0; i < tsm.host_mem.nr_ranges; i++) {
-		const struct mem_range *r = &tsm.host_mem.ranges[i];
-		int err = gstage_map(pool, r->base, r->base, r->size, GSTAGE_RWX);
-
-		if (err)
-			tsm_panic("cannot map host memory %#lx+%#lx (%d)",
-				  (unsigned long)r->base, (unsigned long)r->size,
-				  err);
-	}
-	for (unsigned int i = 0; i < tsm.plat.nr_devices; i++) {
-		const struct platform_device *d = &tsm.plat.devices[i];
-		uint64_t base = d->range.base & ~(PAGE_SIZE - 1);
-		uint64_t end = (d->range.base + d->range.size + PAGE_SIZE - 1) &
-			       ~(PAGE_SIZE - 1);
-
-		/*
-		 * The test device resets and powers off the machine: the host
-		 * must not be able to end a boot without the TSM's scrub.
-		 */
-		if (d->kind != DEVICE_UART)
-			continue;
-		if (gstage_map(pool, base, base, end - base,
-			       GSTAGE_R | GSTAGE_W))
-			tsm_panic("cannot map device %#lx", (unsigned long)base);
-	}
+	err = host_map(pool, &tsm.host_mem, &tsm.plat, &failed);
+	if (err)
+		tsm_panic("cannot map %#lx for the host (%d)",
+			  (unsigned long)failed, err);
 }
 
 static uint8_t host_fdt_buf[CONFIG_TSM_HOST_FDT_SIZE]
