@@ -115,6 +115,22 @@ def _check_extensions(spec: Spec, problems: Collector) -> None:
                     show=str)
         for fn in ext.functions:
             _check_function(spec, ext.handled_by, fn, problems)
+        if ext.handled_by == "forward" and not ext.checks:
+            problems.add(ext.pos("name"), f"{ext.name}: a forwarded extension says what the "
+                         f"TSM checks before forwarding it, and why that is safe: add 'checks:'")
+        elif ext.handled_by == "forward" and max(f.fid for f in ext.functions) >= 64:
+            problems.add(ext.pos("name"), f"{ext.name}: forwarded FIDs must be below 64 (the "
+                         f"TSM keeps them in one mask)")
+        elif ext.handled_by != "forward" and ext.checks:
+            problems.add(ext.pos("checks"), f"{ext.name}: 'checks' is only for forwarded "
+                         f"extensions")
+    _duplicates(spec.refused, lambda e: e.name, "refused extension name", "name", problems)
+    _duplicates(spec.refused, lambda e: e.eid, "refused EID", "eid", problems, show=hex)
+    handled = {e.eid: e for e in spec.extensions}
+    for ref in spec.refused:
+        if ref.eid in handled:
+            problems.add(ref.pos("eid"), f"{ref.name}: EID {ref.eid:#x} is also the extension "
+                         f"{handled[ref.eid].name}, which the TSM handles or forwards")
 
 
 def _check_function(spec: Spec, handled_by: str, fn: Any, problems: Collector) -> None:
@@ -372,9 +388,21 @@ def _check_c_names(spec: Spec, problems: Collector) -> None:
             seen[name] = item
 
 
+def _check_memory_attributes(spec: Spec, problems: Collector) -> None:
+    for extra in spec.declared_memory_attributes[1:]:
+        problems.add(extra.pos(), f"a second memory_attributes section (the first is at "
+                     f"{spec.declared_memory_attributes[0].pos()})")
+    ma = spec.memory_attributes
+    if ma is None:
+        return
+    _duplicates(ma.mappings, lambda m: m.name.lower(), "host mapping", "name", problems)
+    if ma.source not in spec.sources:
+        problems.add(ma.pos("source"), f"source {ma.source!r} is not in any file's sources")
+
+
 CHECKS = (_check_identifiers, _check_sources, _check_errors, _check_extensions, _check_enums,
           _check_structs, _check_kvm, _check_page_states, _check_measurement,
-          _check_c_names)
+          _check_memory_attributes, _check_c_names)
 
 
 def check_spec(spec: Spec, problems: Collector) -> None:

@@ -184,12 +184,70 @@ class Function(Documented):
         return list(CALLERS) if self.caller == "any" else [self.caller]
 
 
+PBMT_VALUES = {"PMA": 0, "NC": 1, "IO": 2}  # Svpbmt's PTE bits 62:61
+
+
+@dataclass
+class HostMapping:
+    name: str
+    what: str
+    pbmt: str
+    why: str
+    node: Node
+
+    def pos(self, key: str | None = None) -> Pos:
+        return self.node.pos(key)
+
+    @property
+    def c_name(self) -> str:
+        return f"HOST_MAPPING_{self.name.upper()}"
+
+    @property
+    def pbmt_value(self) -> int:
+        return PBMT_VALUES[self.pbmt]
+
+
+@dataclass
+class MemoryAttributes:
+    """The 'memory_attributes:' section: the host's G-stage memory types."""
+    source: str
+    doc: str
+    mappings: list[HostMapping]
+    node: Node
+
+    def pos(self, key: str | None = None) -> Pos:
+        return self.node.pos(key)
+
+
+@dataclass
+class RefusedExtension:
+    """A standard extension the TSM refuses: probe 0, calls NOT_SUPPORTED."""
+    name: str
+    eid: int
+    source: str
+    why: str
+    node: Node
+
+    def pos(self, key: str | None = None) -> Pos:
+        return self.node.pos(key)
+
+    @property
+    def c_eid(self) -> str:
+        return f"{self.eid:#x}UL"
+
+
 @dataclass
 class Extension(Documented):
     eid: int
     handled_by: str
     linux_upstream: bool
     functions: list[Function]
+    checks: str | None = None  # forwarded: what the TSM checks first
+
+    @property
+    def c_fid_mask(self) -> str:
+        """The FIDs it defines, as a bit mask (forwarded extensions)."""
+        return f"{sum(1 << f.fid for f in self.functions):#x}UL"
 
     @property
     def c_eid(self) -> str:
@@ -529,6 +587,9 @@ class Spec:
     sources: dict[str, Source] = field(default_factory=dict)
     errors: list[ErrorCode] = field(default_factory=list)
     extensions: list[Extension] = field(default_factory=list)
+    refused: list[RefusedExtension] = field(default_factory=list)
+    # Every file's memory_attributes section; checks refuse more than one.
+    declared_memory_attributes: list[MemoryAttributes] = field(default_factory=list)
     enums: list[Enum] = field(default_factory=list)
     structs: list[Struct] = field(default_factory=list)
     kvm_enums: list[KvmEnum] = field(default_factory=list)
@@ -536,6 +597,11 @@ class Spec:
     declared_page_states: list[PageStates] = field(default_factory=list)
     # Every file's measurement section; checks refuse more than one.
     declared_measurements: list[Measurement] = field(default_factory=list)
+
+    @property
+    def memory_attributes(self) -> MemoryAttributes | None:
+        d = self.declared_memory_attributes
+        return d[0] if d else None
 
     @property
     def measurement(self) -> Measurement | None:
@@ -656,10 +722,15 @@ def build(files: list[SpecFile], problems: Collector) -> Spec:
             ext = Extension(**_documented(n), eid=int(n["eid"]), handled_by=n["handled_by"],
                             linux_upstream=bool(n.get("linux_upstream", False)),
                             functions=[_build_function(f, n["source"])
-                                       for f in n.child("functions")])
+                                       for f in n.child("functions")],
+                            checks=n.get("checks"))
             for fn in ext.functions:
                 fn.ext = ext
             spec.extensions.append(ext)
+        for n in root.child("refused_extensions"):
+            spec.refused.append(RefusedExtension(
+                name=n["name"], eid=int(n["eid"]), source=n["source"], why=n["why"],
+                node=n))
         for n in root.child("enums"):
             en = Enum(**_documented(n), kind=n.get("kind", "values"),
                       sparse=bool(n.get("sparse", False)),
@@ -692,6 +763,13 @@ def build(files: list[SpecFile], problems: Collector) -> Spec:
             spec.declared_page_states.append(_build_page_states(sf, root))
         if root.get("measurement") is not None:
             spec.declared_measurements.append(_build_measurement(sf, root))
+        if root.get("memory_attributes") is not None:
+            ma = Node(root["memory_attributes"], sf.name)
+            spec.declared_memory_attributes.append(MemoryAttributes(
+                source=ma["source"], doc=ma["doc"], node=ma,
+                mappings=[HostMapping(name=m["name"], what=m["what"], pbmt=m["pbmt"],
+                                      why=m["why"], node=m)
+                          for m in ma.child("mappings")]))
     # Transitions name states of their own file and functions of any file.
     for ps in spec.declared_page_states:
         for t in ps.transitions:

@@ -48,6 +48,10 @@ def outputs(spec: Spec) -> list[Output]:
     if ps is not None:
         outs.append(Output(f"{FIRMWARE_DIR}/page_states.h", "firmware/page_states.h.j2",
                            {"ps": ps}))
+    ma = spec.memory_attributes
+    if ma is not None:
+        outs.append(Output(f"{FIRMWARE_DIR}/host_memory_attributes.h",
+                           "firmware/host_memory_attributes.h.j2", {"ma": ma}))
     linux = [("arch/riscv/include/asm/sbi-cove.h", "linux/sbi-cove.h.j2", {})]
     for ext in spec.extensions:
         if not ext.linux_upstream:
@@ -71,6 +75,9 @@ def outputs(spec: Spec) -> list[Output]:
             Output(PAGE_STATES_DOT, "docs/page-states.dot.j2", {"ps": ps}),
             Output(PAGE_STATES_SVG, "docs/page-states.dot.j2", svg_of=PAGE_STATES_DOT),
         ]
+    if ma is not None:
+        outs.append(Output(f"{DOCS_DIR}/memory-attributes.rst", "docs/memory-attributes.rst.j2",
+                           {"ma": ma}))
     if spec.measurement is not None:
         outs.append(Output(f"{DOCS_DIR}/measurement.rst", "docs/measurement.rst.j2",
                            {"m": spec.measurement}))

@@ -3,7 +3,7 @@
  * Confidential memory does not survive a reset the host causes.  QEMU
  * keeps RAM across an SRST reboot and runs OpenSBI, the TSM and this
  * payload again, so the suite spans boots, its state in a fixed page of
- * host memory outside the payload image, the initrd and the FDT:
+ * host memory outside the payload image, QEMU's FDT and the host's:
  *
  *   boot 1: build a TVM with a pattern; SRST warm reboot.
  *   boot 2: the former TVM range must be all zeros; plant again; SRST
@@ -21,7 +21,7 @@
 #include "sbi_cove_types.h"
 
 /*
- * Below where QEMU puts the initrd with 256 MiB of RAM (0x88200000),
+ * Below QEMU's FDT and the host's (at the top of 256 MiB of RAM),
  * well above the payload (0x80400000) and the TVM range.
  */
 #define STATE_ADDR	0x87f00000UL

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """A stand-in for qemu-system-riscv64 in the tools/selftest tests.
 
-It ignores its arguments except -initrd, whose file (the suite's "payload")
+It ignores its arguments except the guest-loader kernel module (the TSM's host
+image, qemu.tsm_args()), whose file (the suite's "payload")
 holds a JSON scenario, every key optional:
   argv     true: first print the arguments, one "# argv: ..." line each
   console  what the serial console shows (stdout)
@@ -18,7 +19,9 @@ import sys
 import time
 
 args = sys.argv[1:]
-with open(args[args.index("-initrd") + 1]) as f:
+host = next(opt[len("kernel="):] for arg in args for opt in arg.split(",")
+            if arg.startswith("guest-loader,") and opt.startswith("kernel="))
+with open(host) as f:
     scenario = json.load(f)
 if scenario.get("argv"):
     print("\n".join(f"# argv: {arg}" for arg in args))

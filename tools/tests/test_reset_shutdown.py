@@ -87,8 +87,8 @@ def paused_after_shutdown(build: Path, tmp_path: Path) -> Iterator[tuple[Qmp, st
     at = qemu.MACHINE.index("-monitor")
     machine = qemu.MACHINE[:at] + qemu.MACHINE[at + 2:]  # QMP instead
     argv = [qemu.qemu_binary(), *machine, "-bios", qemu.opensbi_firmware(),
-            "-kernel", str(build / "tsm-firmware/tsm.elf"),
-            "-initrd", str(build / "selftests/tsm/reset_scrub_shutdown.img"),
+            *qemu.tsm_args(str(build / "tsm-firmware/tsm.elf"),
+                           str(build / "selftests/tsm/reset_scrub_shutdown.img")),
             "-action", "shutdown=pause", "-qmp", f"unix:{sock},server=on,wait=off"]
     console = tmp_path / "console.log"
     with console.open("wb") as out:
@@ -143,7 +143,7 @@ def test_shutdown_reason_sets_qemu_exit_status(build, fixture, status):
     """A payload that fails shuts down for SYSTEM_FAILURE, and the TSM makes
     QEMU exit 1 (OpenSBI alone would exit 0); a plain shutdown exits 0."""
     image = build / f"selftests/runner-fixtures/{fixture}.bin"
-    run = qemu.run_qemu(["-kernel", str(build / "tsm-firmware/tsm.elf"),
-                         "-initrd", str(image)], TIMEOUT)
+    run = qemu.run_qemu(qemu.tsm_args(str(build / "tsm-firmware/tsm.elf"), str(image)),
+                        TIMEOUT)
     assert not run.timed_out, run.console[-2000:]
     assert run.exit_code == status, run.console[-2000:]

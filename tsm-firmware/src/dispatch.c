@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
  * The TSM's SBI front door: CoVE calls through the generated table,
- * probes answered here, and a checked allow-list forwarded to OpenSBI.
+ * probes answered here, and a checked allow-list forwarded to OpenSBI:
+ * only the FIDs spec/sbi.yaml defines, after the checks its 'checks' say.
+ * Extensions the spec refuses (refused_extensions) fall to the default:
+ * probe 0, NOT_SUPPORTED.
  */
 
 #include "cove_dispatch_table.h"
@@ -24,12 +27,20 @@ static const struct sbi_abi_extension *tsm_extension(unsigned long eid)
 	return NULL;
 }
 
-static bool forwarded(unsigned long eid)
+/* The spec's entry for a forwarded extension, or NULL. */
+static const struct sbi_forwarded_extension *forwarded(unsigned long eid)
 {
 	for (unsigned int i = 0; i < ARRAY_SIZE(sbi_forwarded_extensions); i++)
-		if (sbi_forwarded_extensions[i] == eid)
-			return true;
-	return false;
+		if (sbi_forwarded_extensions[i].eid == eid)
+			return &sbi_forwarded_extensions[i];
+	return NULL;
+}
+
+/* Whether the spec defines fid for a forwarded extension. */
+static bool fid_defined(const struct sbi_forwarded_extension *fwd,
+			unsigned long fid)
+{
+	return fid < 8 * sizeof(fwd->fids) && (fwd->fids >> fid & 1);
 }
 
 /*
@@ -110,6 +121,7 @@ enum dispatch_action dispatch_sbi_call(struct tsm *tsm, unsigned int from,
 				       struct sbiret *ret)
 {
 	const struct sbi_abi_extension *ext = tsm_extension(eid);
+	const struct sbi_forwarded_extension *fwd = forwarded(eid);
 
 	if (eid == SBI_EXT_BASE && a6 == SBI_EXT_BASE_PROBE_EXTENSION) {
 		long answer = probe(from, args[0]);
@@ -134,9 +146,12 @@ enum dispatch_action dispatch_sbi_call(struct tsm *tsm, unsigned int from,
 			*ret = call->call(tsm, args);
 		return DISPATCH_ANSWERED;
 	}
-	if (forwarded(eid)) {
-		long err = forward_check(tsm, eid, a6, args);
+	if (fwd) {
+		long err = SBI_ERR_NOT_SUPPORTED;
 
+		/* OpenSBI never sees a FID the spec did not check. */
+		if (fid_defined(fwd, a6))
+			err = forward_check(tsm, eid, a6, args);
 		if (err != SBI_ERR_SUCCESS) {
 			*ret = sbiret_error(err);
 			return DISPATCH_ANSWERED;

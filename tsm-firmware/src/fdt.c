@@ -167,6 +167,33 @@ static int dt_token(const struct dt_blob *fdt, int off, struct dt_tok *tok)
 	return 0;
 }
 
+/**
+ * dt_get_token() - Decode one token of the structure block.
+ * @fdt:	A blob accepted by dt_init().
+ * @off:	The token's offset in the structure block.
+ * @tok:	Filled in on success.
+ *
+ * Return: 0, or DT_ERR_BADSTRUCTURE if @off is not the offset of a whole
+ * token inside the structure block.
+ */
+int dt_get_token(const struct dt_blob *fdt, int off, struct dt_token *tok)
+{
+	struct dt_tok t;
+	int err = dt_token(fdt, off, &t);
+
+	if (err)
+		return err;
+	tok->tag = t.tag;
+	tok->next = t.next;
+	tok->name = t.name;
+	tok->value = t.value;
+	tok->len = t.len;
+	if (t.tag == FDT_BEGIN_NODE)
+		tok->name = (const char *)fdt->blob + fdt->off_struct + off +
+			    FDT_TOKEN_SIZE;
+	return 0;
+}
+
 /* Check that node is the offset of an FDT_BEGIN_NODE token. */
 static int dt_check_node(const struct dt_blob *fdt, int node,
 			 struct dt_tok *tok)

@@ -88,7 +88,7 @@ static uint64_t table_pte(const uint64_t *table)
 
 /* Map one leaf of 1 << level_shift[level] bytes. */
 static int map_leaf(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
-		    unsigned int level, unsigned int prot)
+		    unsigned int level, unsigned int prot, unsigned int pbmt)
 {
 	uint64_t *table = pool->root;
 
@@ -110,14 +110,22 @@ static int map_leaf(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
 
 	if (*pte & PTE_V)
 		return -1;
-	*pte = (hpa >> 12) << PTE_PPN_SHIFT | prot | PTE_U | PTE_A | PTE_D | PTE_V;
+	*pte = (hpa >> 12) << PTE_PPN_SHIFT | prot | PTE_U | PTE_A | PTE_D |
+	       PTE_V | (uint64_t)pbmt << GSTAGE_PBMT_SHIFT;
 	return 0;
 }
 
 int gstage_map(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
 	       uint64_t size, unsigned int prot)
 {
-	if ((gpa | hpa | size) & (PAGE_SIZE - 1) || !(prot & GSTAGE_R) ||
+	return gstage_map_attr(pool, gpa, hpa, size, prot, 0);
+}
+
+int gstage_map_attr(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
+		    uint64_t size, unsigned int prot, unsigned int pbmt)
+{
+	if (pbmt > 2 || (gpa | hpa | size) & (PAGE_SIZE - 1) ||
+	    !(prot & GSTAGE_R) ||
 	    prot & ~GSTAGE_RWX || gpa + size < gpa ||
 	    gpa + size > 1ULL << GSTAGE_GPA_BITS)
 		return -1;
@@ -128,7 +136,7 @@ int gstage_map(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
 			level = 0;
 		else if (!((gpa | hpa) & (SZ_2M - 1)) && size >= SZ_2M)
 			level = 1;
-		int err = map_leaf(pool, gpa, hpa, level, prot);
+		int err = map_leaf(pool, gpa, hpa, level, prot, pbmt);
 
 		if (err)
 			return err;
@@ -147,8 +155,9 @@ static int split_leaf(struct gstage_pool *pool, uint64_t *pte,
 {
 	uint64_t *table = alloc_table(pool);
 	uint64_t step = 1ULL << level_shift[level + 1];
-	uint64_t attrs = *pte & ((1ULL << PTE_PPN_SHIFT) - 1);
-	uint64_t hpa = (*pte >> PTE_PPN_SHIFT) << 12;
+	/* Everything but the PPN: permissions and the PBMT memory type. */
+	uint64_t attrs = *pte & ~PTE_PPN_MASK;
+	uint64_t hpa = ((*pte & PTE_PPN_MASK) >> PTE_PPN_SHIFT) << 12;
 
 	if (!table)
 		return -2;
@@ -335,7 +344,8 @@ int gstage_lookup(const struct gstage_pool *pool, uint64_t gpa, uint64_t *hpa,
 		if (is_leaf(pte)) {
 			uint64_t offset = gpa & ((1ULL << level_shift[level]) - 1);
 
-			*hpa = ((pte >> PTE_PPN_SHIFT) << 12) + offset;
+			*hpa = (((pte & PTE_PPN_MASK) >> PTE_PPN_SHIFT) << 12) +
+			       offset;
 			*prot = (unsigned int)(pte & PTE_PERM);
 			return 0;
 		}

@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
  * Boot: learn the machine from the FDT, build the host's G-stage table
- * over the memory the host owns, move the host image into place and
- * enter it in VS-mode.  From then on the TSM runs only on traps.
+ * over the memory the host owns, write the host's device tree and enter
+ * the host image (QEMU's guest-loader kernel module) in VS-mode.  From then on the TSM runs only on traps.
  */
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "autoconf.h"
 #include "tsm/arch.h"
 #include "tsm/bench.h"
+#include "tsm/host_fdt.h"
+#include "tsm/host_map.h"
 #include "tsm/console.h"
 #include "covekit/riscv_asm.h"
 #include "covekit/string.h"
@@ -33,61 +36,81 @@ extern char _tsm_start[], _tsm_end[];
 void tsm_main(unsigned long hartid, unsigned long fdt);
 void tsm_secondary_main(unsigned long hartid, struct hart *h);
 
+/* The host's memory and devices (host_map.c), from the TSM's pool. */
 static void map_host(void)
 {
 	struct gstage_pool *pool = &tsm.host_gstage;
+	uint64_t failed = 0;
+	int err;
 
 	pool->root = host_gstage_root;
 	for (unsigned int i = 0; i < CONFIG_TSM_GSTAGE_POOL_PAGES; i++)
 		host_gstage_page_list[i] = host_gstage_pages[i];
 	pool->pages = host_gstage_page_list;
 	pool->nr_pages = CONFIG_TSM_GSTAGE_POOL_PAGES;
-	for (unsigned int i = 0; i < tsm.host_mem.nr_ranges; i++) {
-		const struct mem_range *r = &tsm.host_mem.ranges[i];
-		int err = gstage_map(pool, r->base, r->base, r->size, GSTAGE_RWX);
-
-		if (err)
-			tsm_panic("cannot map host memory %#lx+%#lx (%d)",
-				  (unsigned long)r->base, (unsigned long)r->size,
-				  err);
-	}
-	for (unsigned int i = 0; i < tsm.plat.nr_devices; i++) {
-		const struct platform_device *d = &tsm.plat.devices[i];
-		uint64_t base = d->range.base & ~(PAGE_SIZE - 1);
-		uint64_t end = (d->range.base + d->range.size + PAGE_SIZE - 1) &
-			       ~(PAGE_SIZE - 1);
-
-		/*
-		 * The test device resets and powers off the machine: the host
-		 * must not be able to end a boot without the TSM's scrub.
-		 */
-		if (d->kind == DEVICE_PLIC)	/* its contexts: plic.c */
-			end = base + plic_host_mapped(end - base);
-		else if (d->kind != DEVICE_UART)
-			continue;
-		if (gstage_map(pool, base, base, end - base,
-			       GSTAGE_R | GSTAGE_W))
-			tsm_panic("cannot map device %#lx", (unsigned long)base);
-	}
+	err = host_map(pool, &tsm.host_mem, &tsm.plat, &failed);
+	if (err)
+		tsm_panic("cannot map %#lx for the host (%d)",
+			  (unsigned long)failed, err);
 }
 
-/* Move the host image (the initrd) to where host payloads are linked. */
-static unsigned long place_host(void)
-{
-	const struct mem_range *initrd = &tsm.plat.initrd;
-	const uint64_t dest = CONFIG_TSM_HOST_LOAD_ADDR;
-	const uint64_t fdt_end = tsm.plat.fdt.base + tsm.plat.fdt.size;
+static uint8_t host_fdt_buf[CONFIG_TSM_HOST_FDT_SIZE]
+	__attribute__((aligned(8)));
 
-	if (!initrd->size)
-		tsm_panic("no host image: pass one to QEMU with -initrd");
-	if (!host_memory_owns(&tsm.host_mem, dest, initrd->size))
-		tsm_panic("host image (%lu bytes) does not fit host memory at %#lx",
-			  (unsigned long)initrd->size, (unsigned long)dest);
-	if (dest < fdt_end && dest + initrd->size > tsm.plat.fdt.base)
-		tsm_panic("host image at %#lx would overwrite the FDT",
+static bool overlaps(uint64_t base, uint64_t size, const struct mem_range *r)
+{
+	return r->size && base < r->base + r->size && r->base < base + size;
+}
+
+/*
+ * The host image is the guest-loader kernel module, entered where QEMU
+ * loaded it: test payloads are linked at the address the runners load
+ * them at, and Linux's Image runs at any 2 MiB-aligned address.
+ */
+static unsigned long host_entry(void)
+{
+	const struct mem_range *k = &tsm.plat.host_kernel;
+	const struct mem_range *rd = &tsm.plat.host_ramdisk;
+
+	if (!k->size)
+		tsm_panic("no host kernel: pass one to QEMU with "
+			  "-device guest-loader,addr=ADDR,kernel=FILE");
+	if (!host_memory_owns(&tsm.host_mem, k->base, k->size))
+		tsm_panic("host kernel at %#lx (%lu bytes) is not in host memory",
+			  (unsigned long)k->base, (unsigned long)k->size);
+	if (rd->size && !host_memory_owns(&tsm.host_mem, rd->base, rd->size))
+		tsm_panic("host ramdisk at %#lx (%lu bytes) is not in host memory",
+			  (unsigned long)rd->base, (unsigned long)rd->size);
+	return (unsigned long)k->base;
+}
+
+/*
+ * Write the host's device tree (host_fdt.c) and copy it to the top of
+ * the highest host memory range, where it stays the host's: Linux keeps
+ * its FDT reserved.  After this the original FDT may be overwritten, so
+ * nothing may read tsm.plat's strings any more.
+ */
+static unsigned long place_host_fdt(void)
+{
+	const struct mem_range *top;
+	uint64_t dest;
+	uint32_t size;
+	int err;
+
+	err = host_fdt_build((const void *)(uintptr_t)tsm.plat.fdt.base,
+			     tsm.plat.fdt.size, &tsm.plat, &tsm.host_mem,
+			     host_fdt_buf, sizeof(host_fdt_buf), &size);
+	if (err)
+		tsm_panic("cannot write the host's FDT (%d)", err);
+	top = &tsm.host_mem.ranges[tsm.host_mem.nr_ranges - 1];
+	if (top->size < size)
+		tsm_panic("no room for the host's FDT");
+	dest = (top->base + top->size - size) & ~(uint64_t)(PAGE_SIZE - 1);
+	if (overlaps(dest, size, &tsm.plat.host_kernel) ||
+	    overlaps(dest, size, &tsm.plat.host_ramdisk))
+		tsm_panic("the host's FDT at %#lx would overwrite a module",
 			  (unsigned long)dest);
-	memmove((void *)(uintptr_t)dest, (void *)(uintptr_t)initrd->base,
-		initrd->size);
+	memcpy((void *)(uintptr_t)dest, host_fdt_buf, size);
 	return (unsigned long)dest;
 }
 
@@ -142,7 +165,8 @@ void tsm_main(unsigned long hartid, unsigned long fdt)
 	tsm.fence.first = ~0UL;	/* no CONVERTING page yet */
 	if (platform_has_bootarg(&tsm.plat, "tsm.bench"))
 		bench_hs_sbi_call();
-	entry = place_host();
+	entry = host_entry();
+	tsm.fdt_addr = place_host_fdt();
 	tsm_printf("tsm: entering the host at %#lx (%u G-stage pages used)\n",
 		   entry, tsm.host_gstage.used);
 	enter_host(h, hartid, entry);

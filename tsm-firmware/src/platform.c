@@ -319,6 +319,93 @@ static int parse_chosen(const struct dt_blob *fdt, struct platform *plat)
 	return 0;
 }
 
+/*
+ * A 1-cell integer property of node, or def if absent; -1 if it is
+ * not one cell or out of the range 0..2 that "reg" decoding supports.
+ */
+static int cells_prop(const struct dt_blob *fdt, int node, const char *name,
+		      int def)
+{
+	uint32_t len, v;
+	const void *p = dt_getprop(fdt, node, name, &len);
+
+	if (!p)
+		return def;
+	if (len != 4)
+		return -1;
+	v = dt_be32(p);
+	return v <= 2 ? (int)v : -1;
+}
+
+/*
+ * The first (address, size) pair of a /chosen module's "reg".  QEMU's
+ * guest-loader writes it with the root's cell counts and gives /chosen
+ * none, so /chosen's own counts win when present, then the root's.
+ */
+static int module_reg(const struct dt_blob *fdt, int chosen, int node,
+		      struct mem_range *r)
+{
+	int root = dt_root(fdt);
+	int ac = cells_prop(fdt, root, "#address-cells", 2);
+	int sc = cells_prop(fdt, root, "#size-cells", 1);
+	const uint8_t *reg;
+	uint32_t len;
+
+	ac = cells_prop(fdt, chosen, "#address-cells", ac);
+	sc = cells_prop(fdt, chosen, "#size-cells", sc);
+	reg = dt_getprop(fdt, node, "reg", &len);
+	if (ac < 1 || sc < 1 || !reg || len < 4 * (uint32_t)(ac + sc))
+		return DT_ERR_BADVALUE;
+	r->base = dt_read_cells(reg, (unsigned int)ac);
+	r->size = dt_read_cells(reg + 4 * ac, (unsigned int)sc);
+	if (!r->size || r->base + r->size < r->base)
+		return DT_ERR_BADVALUE;
+	return 0;
+}
+
+/*
+ * The host's boot modules: the children of /chosen that QEMU's
+ * -device guest-loader adds, compatible "multiboot,kernel" (with the
+ * host's bootargs) or "multiboot,ramdisk".  At most one of each.
+ */
+static int parse_modules(const struct dt_blob *fdt, struct platform *plat)
+{
+	const char *args;
+	uint32_t len;
+	int chosen, node, err;
+
+	chosen = dt_path_offset(fdt, "/chosen");
+	if (chosen == DT_ERR_NOTFOUND)
+		return 0;
+	if (chosen < 0)
+		return chosen;
+	for (node = dt_first_child(fdt, chosen); node >= 0;
+	     node = dt_next_sibling(fdt, node)) {
+		struct mem_range *r;
+
+		if (dt_node_is_compatible(fdt, node, "multiboot,kernel"))
+			r = &plat->host_kernel;
+		else if (dt_node_is_compatible(fdt, node, "multiboot,ramdisk"))
+			r = &plat->host_ramdisk;
+		else
+			continue;
+		if (r->size)
+			return -PLATFORM_ERR_MODULES;
+		err = module_reg(fdt, chosen, node, r);
+		if (err)
+			return err;
+		if (r != &plat->host_kernel)
+			continue;
+		args = dt_getprop(fdt, node, "bootargs", &len);
+		if (args && len) {
+			if (strnlen(args, len) >= len)
+				return DT_ERR_BADVALUE;
+			plat->host_bootargs = args;
+		}
+	}
+	return node == DT_ERR_NOTFOUND ? 0 : node;
+}
+
 /**
  * platform_from_fdt() - Describe the machine from its FDT.
  * @plat:	Filled in; on error its contents are unspecified.
@@ -332,12 +419,16 @@ static int parse_chosen(const struct dt_blob *fdt, struct platform *plat)
  * (DEVICE_UART), "sifive,test1" or "sifive,test0" (DEVICE_TEST) and
  * "sifive,plic-1.0.0" or "riscv,plic0" (DEVICE_PLIC), one entry per "reg"
  * pair, in that order; harts from the children of /cpus with device_type
- * "cpu", and whether all of them have Sstc.  Nodes whose status is neither absent nor
- * "okay" are ignored.  Zero-sized "reg" pairs are skipped.
+ * "cpu", and whether all of them have Sstc; the host's kernel and ramdisk
+ * from the /chosen modules of QEMU's guest-loader.  Nodes whose status is
+ * neither absent nor "okay" are ignored.  Zero-sized "reg" pairs are
+ * skipped.
  *
  * Return: 0; an DT_ERR_* for a corrupt FDT, a "reg" that wraps past the
  * top of the address space, an initrd that ends before it starts or
- * unterminated bootargs; -PLATFORM_ERR_NOMEMORY, -PLATFORM_ERR_NOHARTS, or
+ * unterminated bootargs, a module without a usable "reg";
+ * -PLATFORM_ERR_MODULES for two kernel or two ramdisk modules;
+ * -PLATFORM_ERR_NOMEMORY, -PLATFORM_ERR_NOHARTS, or
  * -PLATFORM_ERR_TOOMANY if a fixed-size array overflows.
  */
 int platform_from_fdt(struct platform *plat, const void *blob,
@@ -349,6 +440,7 @@ int platform_from_fdt(struct platform *plat, const void *blob,
 
 	memset(plat, 0, sizeof(*plat));
 	plat->bootargs = "";
+	plat->host_bootargs = "";
 
 #if SIZE_MAX < UINT64_MAX
 	max = max_size > SIZE_MAX ? SIZE_MAX : (size_t)max_size;
@@ -382,6 +474,8 @@ int platform_from_fdt(struct platform *plat, const void *blob,
 		err = parse_cpus(&fdt, plat);
 	if (!err)
 		err = parse_chosen(&fdt, plat);
+	if (!err)
+		err = parse_modules(&fdt, plat);
 	return err;
 }
 

@@ -7,8 +7,11 @@
  */
 
 #include "autoconf.h"
+#include "cove_dispatch_table.h"
+#include "covekit/util.h"
 #include "sbi_cove_types.h"
 #include "tsm/dispatch.h"
+#include "tsm/sbiret.h"
 #include "tsm/tsm.h"
 #include "unit.h"
 
@@ -187,6 +190,71 @@ static void test_forwarding(void)
 		 "an unknown EID: NOT_SUPPORTED");
 }
 
+/*
+ * Every rule of spec/sbi.yaml's forwarding, from the generated tables:
+ * undefined FIDs of a forwarded extension never reach OpenSBI, refused
+ * extensions probe 0 and answer NOT_SUPPORTED.
+ */
+static void test_forwarding_spec(void)
+{
+	static const unsigned long fids[] = {
+		0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 15, 63, 64, 65, 0x10000,
+		~0UL,
+	};
+	struct sbiret ret;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(sbi_forwarded_extensions); i++) {
+		const struct sbi_forwarded_extension *f =
+			&sbi_forwarded_extensions[i];
+		unsigned int undefined = 0, wrong = 0;
+
+		CHECK_EQ(call(DISPATCH_FROM_HOST, SBI_EXT_BASE,
+			      SBI_EXT_BASE_PROBE_EXTENSION, f->eid, 0, 0, 0,
+			      &ret), DISPATCH_FORWARD,
+			 "probe of forwarded %#lx: OpenSBI answers", f->eid);
+		for (unsigned int j = 0; j < ARRAY_SIZE(fids); j++) {
+			if (fids[j] < 64 && (f->fids >> fids[j] & 1))
+				continue;
+			undefined++;
+			ret = sbiret_value(0x5a);
+			if (call(DISPATCH_FROM_HOST, f->eid, fids[j], 0, 0, 0,
+				 0, &ret) != DISPATCH_ANSWERED ||
+			    ret.error != SBI_ERR_NOT_SUPPORTED) {
+				printf("# eid %#lx fid %#lx reached OpenSBI or "
+				       "answered %ld\n", f->eid, fids[j],
+				       ret.error);
+				wrong++;
+			}
+		}
+		CHECK(undefined > 0 && wrong == 0,
+		      "eid %#lx: %u undefined FIDs NOT_SUPPORTED, not forwarded",
+		      f->eid, undefined);
+	}
+	CHECK_EQ(host_error(SBI_EXT_HSM, 4, 0, 0, 0, 0), SBI_ERR_NOT_SUPPORTED,
+		 "HSM FID 4 (undefined): NOT_SUPPORTED, not DENIED");
+	CHECK_EQ(host_error(SBI_EXT_SRST, 1, 0, 0, 0, 0), SBI_ERR_NOT_SUPPORTED,
+		 "SRST FID 1 (undefined): NOT_SUPPORTED");
+
+	CHECK(ARRAY_SIZE(sbi_refused_extensions) >= 9,
+	      "the spec refuses PMU, SUSP, CPPC, NACL, STA, SSE, FWFT, DBTR, MPXY");
+	for (unsigned int i = 0; i < ARRAY_SIZE(sbi_refused_extensions); i++) {
+		unsigned long eid = sbi_refused_extensions[i].eid;
+		const char *name = sbi_refused_extensions[i].name;
+		bool all = true;
+
+		ret = sbiret_value(0x5a);
+		CHECK(call(DISPATCH_FROM_HOST, SBI_EXT_BASE,
+			   SBI_EXT_BASE_PROBE_EXTENSION, eid, 0, 0, 0,
+			   &ret) == DISPATCH_ANSWERED &&
+		      ret.error == 0 && ret.value == 0,
+		      "probe of refused %s: 0", name);
+		for (unsigned long fid = 0; fid < 12; fid++)
+			all &= host_error(eid, fid, 0, 0, 0, 0) ==
+			       SBI_ERR_NOT_SUPPORTED;
+		CHECK(all, "every call of refused %s: NOT_SUPPORTED", name);
+	}
+}
+
 static void test_names(void)
 {
 	char buf[48];
@@ -210,6 +278,7 @@ int main(int argc, char **argv)
 	test_callers();
 	test_probes();
 	test_forwarding();
+	test_forwarding_spec();
 	test_names();
 	return unit_done();
 }

@@ -809,4 +809,38 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 	},
 };
 
+/*
+ * Extensions the TSM forwards to OpenSBI, with the FIDs the spec defines
+ * (bit N: FID N); any other FID is NOT_SUPPORTED from the TSM.
+ */
+static const struct {
+	unsigned long eid;
+	const char *name;
+	unsigned long fids;
+} sbi_abi_forwarded[] __attribute__((unused)) = {
+	{ SBI_EXT_BASE, "BASE", 0x7fUL },
+	{ SBI_EXT_TIME, "TIME", 0x1UL },
+	{ SBI_EXT_IPI, "IPI", 0x1UL },
+	{ SBI_EXT_RFENCE, "RFENCE", 0x7fUL },
+	{ SBI_EXT_HSM, "HSM", 0xfUL },
+	{ SBI_EXT_SRST, "SRST", 0x1UL },
+	{ SBI_EXT_DBCN, "DBCN", 0x7UL },
+};
+
+/* Extensions the TSM refuses: probe 0, every call NOT_SUPPORTED. */
+static const struct {
+	unsigned long eid;
+	const char *name;
+} sbi_abi_refused[] __attribute__((unused)) = {
+	{ 0x504d55UL, "PMU" },
+	{ 0x53555350UL, "SUSP" },
+	{ 0x43505043UL, "CPPC" },
+	{ 0x4e41434cUL, "NACL" },
+	{ 0x535441UL, "STA" },
+	{ 0x535345UL, "SSE" },
+	{ 0x46574654UL, "FWFT" },
+	{ 0x44425452UL, "DBTR" },
+	{ 0x4d505859UL, "MPXY" },
+};
+
 #endif /* __GENERATED_SBI_ABI_EXPECT_H__ */

@@ -148,8 +148,9 @@ def bench_tsm(runs: int) -> int:
     timeout = 30 * qemu.timeout_scale()
 
     # Instructions: deterministic under -icount, so one run is exact.
-    run = qemu.run_qemu(["-kernel", tsm, "-initrd", str(build_path / "selftests/bench/calls.bin"),
-                         "-append", "tsm.bench", "-icount", "shift=0"], timeout)
+    run = qemu.run_qemu([*qemu.tsm_args(tsm, str(build_path / "selftests/bench/calls.bin"),
+                                        tsm_options="tsm.bench"),
+                         "-icount", "shift=0"], timeout)
     counts = {m[0]: int(m[1]) for m in re.findall(r"^bench: (\w+) (\d+) instructions",
                                                     run.console, re.M)}
     want = ["hs_base_call", "vs_null_covh", "vs_base_forwarded"]
@@ -165,7 +166,7 @@ def bench_tsm(runs: int) -> int:
         print(f"  {labels[name]:<45} {counts[name]:6d}  {counts[name] / base:6.2f}x")
 
     # Memory conversion: how the cost grows with the number of pages.
-    run = qemu.run_qemu(["-kernel", tsm, "-initrd", str(build_path / "selftests/bench/memory.bin"),
+    run = qemu.run_qemu([*qemu.tsm_args(tsm, str(build_path / "selftests/bench/memory.bin")),
                          "-icount", "shift=0"], timeout)
     cycles = {int(m[0]): int(m[1]) for m in re.findall(
         r"^bench: convert_fence_reclaim_(\d+) (\d+) instructions", run.console, re.M)}
@@ -183,7 +184,7 @@ def bench_tsm(runs: int) -> int:
     elf = str(build_path / "selftests/tsm/base.elf")
     variants = {
         "OpenSBI -> payload (no TSM)": ["-kernel", elf],
-        "OpenSBI -> TSM -> payload": ["-kernel", tsm, "-initrd", f"{payload}.bin"],
+        "OpenSBI -> TSM -> payload": qemu.tsm_args(tsm, f"{payload}.bin"),
     }
     times: dict[str, list[float]] = {name: [] for name in variants}
     for _ in range(runs):

@@ -26,6 +26,49 @@ MACHINE = ["-M", "virt", "-cpu", "rv64,h=true", "-smp", "1", "-m", "256M", "-nod
            "-display", "none", "-serial", "stdio", "-monitor", "none"]
 
 
+# Where the runners load the TSM's host image: test payloads are linked here
+# (selftests/lib/payload.ld), and it is 2 MiB-aligned as Linux's Image needs.
+HOST_ADDR = 0x80400000
+# The host's initramfs, when a run has one: well above any payload.
+HOST_RAMDISK_ADDR = 0x88000000
+
+
+def _escape(value: str) -> str:
+    """A value for a QEMU -device option: its commas doubled."""
+    return value.replace(",", ",,")
+
+
+def tsm_args(tsm: str, host: str, *, bootargs: str = "", ramdisk: str | None = None,
+             tsm_options: str = "") -> list[str]:
+    """QEMU arguments that boot the TSM with `host` as its host kernel.
+
+    The host comes in as QEMU loads a hypervisor's guest: a guest-loader
+    kernel module (with the host's `bootargs`) and, optionally, a ramdisk
+    module. `tsm_options` (tsm.trace, tsm.bench) go to the TSM itself as
+    -append, which the TSM does not pass on to the host."""
+    kernel = f"guest-loader,addr={HOST_ADDR:#x},kernel={_escape(host)}"
+    if bootargs:
+        kernel += f",bootargs={_escape(bootargs)}"
+    args = ["-kernel", tsm, "-device", kernel]
+    if ramdisk is not None:
+        args += ["-device", f"guest-loader,addr={HOST_RAMDISK_ADDR:#x},"
+                            f"initrd={_escape(ramdisk)}"]
+    if tsm_options:
+        args += ["-append", tsm_options]
+    return args
+
+
+def host_image(args: Sequence[str]) -> str | None:
+    """The host kernel file of arguments made by tsm_args(), if any."""
+    for i, arg in enumerate(args[:-1]):
+        if arg == "-device" and args[i + 1].startswith("guest-loader,"):
+            opts = args[i + 1].replace(",,", "\0").split(",")
+            for opt in opts:
+                if opt.startswith("kernel="):
+                    return opt[len("kernel="):].replace("\0", ",")
+    return None
+
+
 def qemu_binary() -> str:
     """$COVEKIT_QEMU (the tests point it at a fake), else Debian's QEMU."""
     return os.environ.get("COVEKIT_QEMU") or DEFAULT_QEMU
@@ -69,7 +112,7 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
 
 
 def run_qemu(args: Sequence[str], timeout: float) -> QemuRun:
-    """Boot the machine with `args` appended (-kernel, -initrd, -append,
+    """Boot the machine with `args` appended (-kernel, -device, -append,
     -icount, ...; a later -cpu replaces ours) and wait for QEMU to exit, at
     most `timeout` seconds."""
     argv = [qemu_binary(), *MACHINE, "-bios", opensbi_firmware(), *args]

@@ -119,7 +119,7 @@ def payload_suites(build: Path, subdir: str) -> list[Suite]:
         raise Fatal(f"no {firmware}: build it (drop --no-build)")
     suites = []
     for image in images:
-        boot = ["-kernel", str(firmware), "-initrd", str(image)]
+        boot = qemu.tsm_args(str(firmware), str(image))
         sidecar = ROOT / "selftests" / subdir / f"{image.stem}.qemu"
         suites.append(Suite(image.stem, [*boot, *sidecar_args(sidecar)]))
         # <suite>@<variant>.qemu boots the same payload once more, with those.
@@ -395,7 +395,11 @@ def debug(suite: Suite, port: int | None) -> int:
     """tools/selftest --gdb: boot SUITE stopped and tell how to attach gdb."""
     qemu_args = suite.qemu_args
     tsm = Path(qemu_args[qemu_args.index("-kernel") + 1])
-    payload = Path(qemu_args[qemu_args.index("-initrd") + 1]).with_suffix(".elf")
+    host = qemu.host_image(qemu_args)
+    if host is None:
+        print(f"selftest: {suite.name} has no host image to debug", file=sys.stderr)
+        return 1
+    payload = Path(host).with_suffix(".elf")
     port = port or gdb.free_port()
     try:
         attach = gdb.command(tsm, payload, port)

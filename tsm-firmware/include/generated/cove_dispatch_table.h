@@ -843,18 +843,48 @@ static const struct sbi_abi_extension sbi_tsm_extensions[] = {
 	},
 };
 
-/*
- * The extensions the spec marks 'forward': the TSM passes these to OpenSBI
- * (after checking any address they name); every other EID is refused.
+/**
+ * struct sbi_forwarded_extension - An extension the spec marks 'forward'.
+ * @eid:	Its EID.
+ * @fids:	Bit N set: FID N is defined.  Other FIDs are NOT_SUPPORTED
+ *		and never reach OpenSBI.
+ *
+ * The TSM passes these to OpenSBI after the checks their spec entry's
+ * 'checks' states; every other EID is refused.
  */
-static const unsigned long sbi_forwarded_extensions[] = {
-	SBI_EXT_BASE,
-	SBI_EXT_TIME,
-	SBI_EXT_IPI,
-	SBI_EXT_RFENCE,
-	SBI_EXT_HSM,
-	SBI_EXT_SRST,
-	SBI_EXT_DBCN,
+struct sbi_forwarded_extension {
+	unsigned long eid;
+	unsigned long fids;
+};
+
+static const struct sbi_forwarded_extension sbi_forwarded_extensions[] = {
+	{ SBI_EXT_BASE, 0x7fUL },
+	{ SBI_EXT_TIME, 0x1UL },
+	{ SBI_EXT_IPI, 0x1UL },
+	{ SBI_EXT_RFENCE, 0x7fUL },
+	{ SBI_EXT_HSM, 0xfUL },
+	{ SBI_EXT_SRST, 0x1UL },
+	{ SBI_EXT_DBCN, 0x7UL },
+};
+
+/*
+ * Standard extensions the spec lists as refused (refused_extensions, each
+ * with its reason): probes answer 0 and calls NOT_SUPPORTED, as for any
+ * EID the TSM does not know.  Named here for tests and traces.
+ */
+static const struct {
+	unsigned long eid;
+	const char *name;
+} sbi_refused_extensions[] __attribute__((unused)) = {
+	{ 0x504d55UL, "PMU" },
+	{ 0x53555350UL, "SUSP" },
+	{ 0x43505043UL, "CPPC" },
+	{ 0x4e41434cUL, "NACL" },
+	{ 0x535441UL, "STA" },
+	{ 0x535345UL, "SSE" },
+	{ 0x46574654UL, "FWFT" },
+	{ 0x44425452UL, "DBTR" },
+	{ 0x4d505859UL, "MPXY" },
 };
 
 #endif /* __GENERATED_COVE_DISPATCH_TABLE_H__ */

@@ -123,6 +123,36 @@ int dt_read_u64(const struct dt_blob *fdt, int node, const char *name,
 int dt_get_mem_rsv(const struct dt_blob *fdt, unsigned int index,
 		   uint64_t *addr, uint64_t *size);
 
+/* Structure block tokens (the devicetree specification's FDT_* values). */
+#define DT_TOKEN_BEGIN_NODE	0x1U
+#define DT_TOKEN_END_NODE	0x2U
+#define DT_TOKEN_PROP		0x3U
+#define DT_TOKEN_NOP		0x4U
+#define DT_TOKEN_END		0x9U
+
+/**
+ * struct dt_token - One token of the structure block.
+ * @tag:	DT_TOKEN_*.
+ * @next:	Offset of the following token.
+ * @name:	DT_TOKEN_PROP: the property's name; DT_TOKEN_BEGIN_NODE: the
+ *		node's name.  NUL-terminated inside the blob; else NULL.
+ * @value, @len:	DT_TOKEN_PROP: the value and its length in bytes.
+ */
+struct dt_token {
+	uint32_t tag;
+	int next;
+	const char *name;
+	const void *value;
+	uint32_t len;
+};
+
+/*
+ * Decode the token at off (0 is the first token of the structure block):
+ * 0, or DT_ERR_BADSTRUCTURE.  For a writer that copies the tree token by
+ * token (dt_writer.c).
+ */
+int dt_get_token(const struct dt_blob *fdt, int off, struct dt_token *tok);
+
 /*
  * Decode big-endian cells (any alignment); more than two cells keep the
  * low 64 bits.

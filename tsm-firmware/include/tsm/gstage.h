@@ -48,6 +48,17 @@ int gstage_map(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
 	       uint64_t size, unsigned int prot);
 
 /*
+ * gstage_map() with the leaves' Svpbmt memory type pbmt (0 PMA, 1 NC,
+ * 2 IO; 3 is reserved: -1), which splits and merges keep.  gstage_map() is
+ * pbmt 0.  The host's mappings take theirs from the spec's policy
+ * (generated host_memory_attributes.h).
+ */
+#define GSTAGE_PBMT_SHIFT	61
+#define GSTAGE_PBMT_MASK	(3ULL << GSTAGE_PBMT_SHIFT)
+int gstage_map_attr(struct gstage_pool *pool, uint64_t gpa, uint64_t hpa,
+		    uint64_t size, unsigned int prot, unsigned int pbmt);
+
+/*
  * Unmap the 4 KiB pages of [gpa, gpa + size), splitting a 1 GiB or 2 MiB
  * leaf that covers them into smaller ones first.  The caller fences.
  * 0; -1 for a bad argument or a page that is not mapped; -2 when a split

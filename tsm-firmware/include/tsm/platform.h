@@ -47,8 +47,17 @@ struct platform_device {
  *		or "okay").
  * @sstc:	Every one of those harts lists Sstc (riscv,isa-extensions,
  *		or riscv,isa): the host may get vstimecmp.
- * @initrd:	/chosen linux,initrd-start..end; size 0 if absent.
- * @bootargs:	/chosen bootargs, or "" if absent (points into the FDT).
+ * @initrd:	/chosen linux,initrd-start..end (QEMU's -initrd); size 0 if
+ *		absent.  Not the host's: the TSM ignores it.
+ * @bootargs:	/chosen bootargs (QEMU's -append): the TSM's own options,
+ *		or "" if absent.  Points into the FDT, which is host memory:
+ *		read it only before the host runs.
+ * @host_kernel:	The /chosen module compatible "multiboot,kernel"
+ *		(QEMU's -device guest-loader,kernel=...): the host image;
+ *		size 0 if absent.
+ * @host_bootargs:	That module's bootargs, or "" (points into the FDT).
+ * @host_ramdisk:	The /chosen module compatible "multiboot,ramdisk":
+ *		the host's initramfs; size 0 if absent.
  * @fdt:	The FDT itself (its totalsize, at the address we were given).
  */
 struct platform {
@@ -62,6 +71,9 @@ struct platform {
 	bool sstc;
 	struct mem_range initrd;
 	const char *bootargs;
+	struct mem_range host_kernel;
+	const char *host_bootargs;
+	struct mem_range host_ramdisk;
 	struct mem_range fdt;
 };
 
@@ -74,6 +86,7 @@ struct platform {
 #define PLATFORM_ERR_NOMEMORY	100
 #define PLATFORM_ERR_NOHARTS	101
 #define PLATFORM_ERR_TOOMANY	102	/* more ranges than the arrays hold */
+#define PLATFORM_ERR_MODULES	103	/* two kernel (or ramdisk) modules */
 int platform_from_fdt(struct platform *plat, const void *blob,
 		      uint64_t max_size);
 

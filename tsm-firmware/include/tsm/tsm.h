@@ -42,7 +42,8 @@ struct fence {
  * @pages:	State of every page the host owned at boot.
  * @fence:	The global fence.
  * @tvms:	TVM slots; a TVM's id is its index + 1.
- * @fdt_addr:	The FDT's address, passed on to the host.
+ * @fdt_addr:	The FDT OpenSBI passed, then the host's (host_fdt.c),
+ *		passed to the host in a1.
  * @trace:	Print every host call ("tsm.trace" in bootargs, or Kconfig).
  */
 struct tsm {

@@ -8,6 +8,7 @@
  */
 
 #include "cove_handlers.h"
+#include "host_memory_attributes.h"
 #include "tsm/arch.h"
 #include "tsm/sbiret.h"
 #include "covekit/string.h"
@@ -59,7 +60,9 @@ struct sbiret covh_reclaim_pages(struct tsm *tsm, unsigned long base_page_addr,
 		/* Nothing confidential may leak back to the host. */
 		memset((void *)(uintptr_t)addr, 0, PAGE_SIZE);
 		/* Its 4 KiB table survived the unmap: no allocation, no failure. */
-		gstage_map(&tsm->host_gstage, addr, addr, PAGE_SIZE, HOST_PAGE_PROT);
+		gstage_map_attr(&tsm->host_gstage, addr, addr, PAGE_SIZE,
+				HOST_PAGE_PROT,
+				host_mapping_pbmt[HOST_MAPPING_RAM]);
 		page_set_state(pages_lookup(&tsm->pages, addr), TSM_PAGE_HOST,
 			       SBI_EXT_COVH,
 			       SBI_EXT_COVH_RECLAIM_PAGES);
