@@ -196,3 +196,22 @@ def test_help_and_usage_errors_stop_before_the_series(scratch: Scratch):
     r = scratch.regen("--reason", "x")
     assert r.returncode == 2 and "--reason goes with --accept-break" in r.stderr
     assert not scratch.stamp.exists()
+
+
+def test_venv_sh_compares_contents_only_when_the_mtime_moved(tmp_path: Path):
+    """The front ends' venv check spawns nothing when the stamp carries
+    pyproject.toml's mtime, and resyncs it after a real content check."""
+    import hashlib
+
+    root = Path(__file__).resolve().parents[2]
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin/python").symlink_to(sys.executable)
+    stamp = venv / ".covekit-deps"
+    stamp.write_text(hashlib.sha256((root / "pyproject.toml").read_bytes()).hexdigest() + "\n")
+    os.utime(stamp, (1, 1))
+    env = dict(os.environ, COVEKIT_VENV=str(venv))
+    proc = subprocess.run(["bash", "-c", f". {root}/tools/lib/venv.sh"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert stamp.stat().st_mtime_ns == (root / "pyproject.toml").stat().st_mtime_ns
