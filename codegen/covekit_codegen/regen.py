@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import inputs
 from .diagnostics import Collector, Pos, Problem, SpecError
-from .files import Manifest, read_or_none, sha256, tree_hash, write_atomic
+from .files import Manifest, read_or_none, sha256, write_atomic
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -38,19 +39,16 @@ class Layout:
         return path.relative_to(self.root).as_posix()
 
     def spec_inputs(self) -> list[Path]:
-        paths = sorted(self.spec_dir.glob("*.yaml")) + [self.schema]
-        return paths + ([self.lock] if self.lock.exists() else [])
+        return [self.root / rel for rel in inputs.spec_inputs(str(self.root))]
 
     def generator_inputs(self) -> list[Path]:
-        templates = PACKAGE.parent / "templates"
-        paths = sorted(PACKAGE.glob("*.py")) + sorted(templates.rglob("*.j2"))
-        return [p for p in paths if p.is_file()]
+        return [PACKAGE.parent / rel for rel in inputs.generator_inputs()]
 
     def generator_hash(self) -> str:
-        return tree_hash(PACKAGE.parent, self.generator_inputs())
+        return inputs.generator_hash()
 
     def spec_hash(self) -> str:
-        return tree_hash(self.root, self.spec_inputs())
+        return inputs.spec_hash(str(self.root))
 
 
 def load_spec(layout: Layout):  # -> Spec (imported lazily: the fast path skips it)

@@ -11,15 +11,29 @@ In a scratch worktree of the cached upstream, at the series' recorded base:
      merge_config.sh, every option keeps its value after olddefconfig;
   5. after each patch, its build targets build for ARCH=riscv with that
      config (one build directory, ccache), so the series bisects.
+
+Kept between runs, so that a rerun rebuilds only what the patches touch:
+the worktree (<cache>/verify/<series>/tree: a stable path keeps make's
+dependency files and ccache's hashes valid, and moving it between commits
+rewrites only the files that differ), the build directory
+(<build>/series/<series>-kbuild), and the merged config with the key it
+was made for (config fragment, base config, the tree it was made on, the
+compiler): while the key holds, step 4 reuses it instead of rerunning
+kconfig.  A lock file next to the worktree keeps two verifies of one
+series apart.
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
+import hashlib
 import json
 import shutil
+import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -110,6 +124,44 @@ def check_generated(repo: Path, base: str, wt: Path, paths: tuple[str, ...]) -> 
     return problems
 
 
+@contextmanager
+def verify_worktree(ctx: Context, repo: Path, series: Series, base: str) -> Iterator[Path]:
+    """SERIES's own verify worktree, detached at BASE; the same path every run."""
+    home = ctx.cache / "verify" / series.name
+    home.mkdir(parents=True, exist_ok=True)
+    with open(home / "lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SeriesError(f"another tools/series verify {series.name} is running "
+                              f"(it holds {home / 'lock'})") from None
+        wt = home / "tree"
+        if wt.resolve() in worktree.worktrees(repo):
+            worktree.reset(wt, base)  # only files that differ from base are rewritten
+        else:
+            shutil.rmtree(wt, ignore_errors=True)  # left by a run killed while adding it
+            worktree.run(repo, "worktree", "prune")
+            worktree.run(repo, "worktree", "add", "--quiet", "--detach", str(wt), base)
+        yield wt
+
+
+def config_key(wt: Path, fragment: Path) -> str:
+    """What the merged config depends on: the fragment, the base config, the
+    tree it is made on (its Kconfig files), and the compiler (Kconfig asks it)."""
+    h = hashlib.sha256(f"{BASE_CONFIG}\n{worktree.run(wt, 'rev-parse', 'HEAD^{tree}')}\n"
+                       .encode())
+    h.update(fragment.read_bytes())
+    gcc = subprocess.run([f"{kbuild.CROSS_COMPILE}gcc", "--version"], capture_output=True)
+    h.update(gcc.stdout)
+    return h.hexdigest()
+
+
+def write_if_changed(path: Path, data: bytes) -> None:
+    """Leave an unchanged file's mtime alone: make rebuilds from mtimes."""
+    if not path.is_file() or path.read_bytes() != data:
+        path.write_bytes(data)
+
+
 def verify(ctx: Context, series: Series, jobs: int | None = None,
            progress: Callable[[str], None] = print) -> Report:
     repo, base = apply.upstream(ctx, series)
@@ -118,7 +170,7 @@ def verify(ctx: Context, series: Series, jobs: int | None = None,
     report = Report(series.name, base, [PatchReport(e.file) for e in series.patches])
     build_dir = ctx.build / "series" / f"{series.name}-kbuild"
     commits: list[str | None] = []
-    with worktree.scratch(repo, base) as wt:
+    with verify_worktree(ctx, repo, series, base) as wt:
         if len(stack) > 1:
             apply.apply_chain(wt, repo, base, stack[:-1])
         for entry, pr in zip(series.patches, report.patches, strict=True):
@@ -139,12 +191,22 @@ def verify(ctx: Context, series: Series, jobs: int | None = None,
         config = build_dir / ".config"
         fragment = series.config_path()
         if fragment is not None and len(commits) == len(series.patches):
-            progress(f"verify: config fragment {series.config} on {BASE_CONFIG}")
-            kconfig.apply_fragment(wt, build_dir, BASE_CONFIG, fragment)
-            report.config = kconfig.check_fragment(
-                config, kconfig.parse_config(fragment.read_text(), str(fragment)))
             final_config = build_dir / "final.config"
-            shutil.copyfile(config, final_config)
+            key_file = build_dir / "final.config.key"
+            key = config_key(wt, fragment)
+            if (final_config.is_file() and key_file.is_file()
+                    and key_file.read_text().strip() == key):
+                progress(f"verify: config fragment {series.config} on {BASE_CONFIG}: "
+                         f"unchanged since the last run")
+            else:
+                progress(f"verify: config fragment {series.config} on {BASE_CONFIG}")
+                key_file.unlink(missing_ok=True)
+                kconfig.apply_fragment(wt, build_dir, BASE_CONFIG, fragment)
+                shutil.copyfile(config, final_config)
+                key_file.write_text(key + "\n")
+            report.config = kconfig.check_fragment(
+                final_config, kconfig.parse_config(fragment.read_text(), str(fragment)))
+            wanted = final_config.read_bytes()
             for entry, pr, commit in zip(series.patches, report.patches, commits,
                                          strict=True):
                 if not entry.build:
@@ -152,9 +214,10 @@ def verify(ctx: Context, series: Series, jobs: int | None = None,
                     continue
                 progress(f"verify: {entry.file}: build {' '.join(entry.build)}")
                 worktree.run(wt, "checkout", "--quiet", "--detach", commit)
-                shutil.copyfile(final_config, config)
+                # kbuild's own syncconfig brings .config in step with this
+                # commit's Kconfig (as olddefconfig would) whenever either changed.
+                write_if_changed(config, wanted)
                 try:
-                    kbuild.make(wt, build_dir, "olddefconfig", jobs=jobs)
                     kbuild.make(wt, build_dir, *entry.build, jobs=jobs)
                     pr.build = "ok"
                 except kbuild.KbuildError as err:

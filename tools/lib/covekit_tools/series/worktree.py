@@ -41,9 +41,8 @@ def ok(repo: Path, *args: str, env: Mapping[str, str] | None = None) -> bool:
 
 def rev(repo: Path, ref: str) -> str | None:
     """The commit id REF names in REPO, or None."""
-    if not ok(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"):
-        return None
-    return run(repo, "rev-parse", "--verify", f"{ref}^{{commit}}")
+    return run(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}",
+               check=False) or None
 
 
 def worktrees(repo: Path) -> dict[Path, str | None]:
@@ -63,6 +62,19 @@ def worktrees(repo: Path) -> dict[Path, str | None]:
 
 
 def git_path(wt: Path, name: str) -> Path:
+    """Where WT keeps its own state NAME (index.lock, rebase-apply, ...).
+
+    Read from WT/.git (a worktree's "gitdir: DIR" file, or the directory
+    itself) rather than by running git: prepare() asks five times."""
+    dot = wt / ".git"
+    try:
+        if dot.is_dir():
+            return dot / name
+        text = dot.read_text(encoding="utf-8").strip()
+    except OSError:
+        text = ""
+    if text.startswith("gitdir: "):
+        return (wt / text[len("gitdir: "):]) / name
     path = Path(run(wt, "rev-parse", "--git-path", name))
     return path if path.is_absolute() else wt / path
 
