@@ -18,6 +18,13 @@ YAML files with positions (the spec's own loader, for any YAML file):
   load_yaml(path, name)      read and parse; SpecError at FILE:LINE:COL
   parse_yaml(text, name), decode_text(raw, name)   the two halves of it
   node_pos, key_pos          where a node, a key's value, an item, a key is
+Writing files (atomic.py; every file codegen and the tools write goes here):
+  write_atomic(path, data)   whole or not at all, through a PID-named
+                             temporary file; an OSError names path
+  sweep_temps(dir)           remove dead writers' temporary files in dir
+  owned_tempdir(kind)        a scratch directory in $TMPDIR, locked as ours
+  sweep_tempdirs(callback)   remove scratch directories of dead processes
+  fault(point)               COVEKIT_FAULT's fault injection, for the tests
 
 Everything heavy (the model, jinja2) is imported when first needed.
 """
@@ -27,6 +34,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .atomic import fault, owned_tempdir, sweep_tempdirs, sweep_temps, write_atomic
 from .diagnostics import Pos, Problem, SpecError
 from .yamlfile import decode as decode_text
 from .yamlfile import key_pos, node_pos
@@ -36,9 +44,10 @@ from .yamlfile import parse as parse_yaml
 if TYPE_CHECKING:
     from .model import Spec
 
-__all__ = ["Pos", "Problem", "SpecError", "decode_text", "input_hash", "key_pos",
-           "linux_expected", "linux_files", "load_spec", "load_yaml", "node_pos", "parse_yaml",
-           "splice_fragments", "splice_kvm_h"]
+__all__ = ["Pos", "Problem", "SpecError", "decode_text", "fault", "input_hash", "key_pos",
+           "linux_expected", "linux_files", "load_spec", "load_yaml", "node_pos",
+           "owned_tempdir", "parse_yaml", "splice_fragments", "splice_kvm_h", "sweep_tempdirs",
+           "sweep_temps", "write_atomic"]
 
 
 def load_spec(root: Path) -> Spec:

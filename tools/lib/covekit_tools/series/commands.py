@@ -133,7 +133,7 @@ def _refresh_configure(ap: argparse.ArgumentParser) -> None:
 
 
 def _refresh_run(args: argparse.Namespace, ctx: Context) -> int:
-    series = apply.load(ctx, args.series)
+    series = apply.load(ctx, args.series, whole_patches=False)  # it restores broken ones
     report = refresh.refresh(ctx, series, args.source, args.base)
     for line in report.lines():
         print(line)

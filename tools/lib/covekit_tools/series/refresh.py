@@ -13,11 +13,12 @@ slug).
 from __future__ import annotations
 
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from covekit_tools import git
+from covekit_codegen import api
+
+from covekit_tools import git, scratch
 
 from . import apply, manifest, patchfile, worktree
 from .context import Context
@@ -58,8 +59,8 @@ def format_patches(repo: Path, since: str, tip: str) -> list[tuple[str, bytes]]:
     if merges:
         raise SeriesError(f"{since[:12]}..{tip[:12]} has merge commits ({merges.split()[0][:12]}"
                           f"); a series is a straight line of commits")
-    with tempfile.TemporaryDirectory(prefix="covekit-format-") as tmp:
-        out = worktree.run(repo, "format-patch", *patchfile.FORMAT_OPTIONS, "-o", tmp,
+    with scratch.tempdir("format") as tmp:
+        out = worktree.run(repo, "format-patch", *patchfile.FORMAT_OPTIONS, "-o", str(tmp),
                            f"{since}..{tip}")
         paths = [Path(line) for line in out.splitlines() if line.strip()]
         return [(p.name, patchfile.normalize(p.read_bytes())) for p in paths]
@@ -113,7 +114,7 @@ def write_back(series: Series, repo: Path, since: str, tip: str, *,
         if path.is_file() and path.read_bytes() == raw:
             report.unchanged.append(name)
         else:
-            path.write_bytes(raw)
+            api.write_atomic(path, raw)
             report.written.append(name)
     names = {name for name, _ in new}
     for entry in series.patches:

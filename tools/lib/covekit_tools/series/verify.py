@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -144,7 +143,7 @@ def verify(ctx: Context, series: Series, jobs: int | None = None,
             report.config = kconfig.check_fragment(
                 config, kconfig.parse_config(fragment.read_text(), str(fragment)))
             final_config = build_dir / "final.config"
-            shutil.copyfile(config, final_config)
+            api.write_atomic(final_config, config.read_bytes())
             for entry, pr, commit in zip(series.patches, report.patches, commits,
                                          strict=True):
                 if not entry.build:
@@ -152,7 +151,7 @@ def verify(ctx: Context, series: Series, jobs: int | None = None,
                     continue
                 progress(f"verify: {entry.file}: build {' '.join(entry.build)}")
                 worktree.run(wt, "checkout", "--quiet", "--detach", commit)
-                shutil.copyfile(final_config, config)
+                api.write_atomic(config, final_config.read_bytes())
                 try:
                     kbuild.make(wt, build_dir, "olddefconfig", jobs=jobs)
                     kbuild.make(wt, build_dir, *entry.build, jobs=jobs)
@@ -198,7 +197,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if args.json == "-":
             sys.stdout.write(text)
         else:
-            Path(args.json).write_text(text)
+            api.write_atomic(Path(args.json), text)
     if args.json != "-":
         print_report(report)
     return 0 if report.ok else 1
