@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, Checkout
-
 from covekit_codegen import atomic
 
 CODEGEN = str(ROOT / "codegen")

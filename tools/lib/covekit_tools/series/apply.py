@@ -72,11 +72,11 @@ def store_of(ctx: Context) -> DirStore:
     return DirStore(ctx.series_root, ctx.display(ctx.series_root))
 
 
-def load(ctx: Context, name: str, whole_patches: bool = True) -> Series:
-    """Series NAME of the series directory, checked (its patch files too,
-    unless WHOLE_PATCHES is false: refresh rewrites them)."""
+def load(ctx: Context, name: str, patch_files: bool = True) -> Series:
+    """Series NAME of the series directory, checked; its patch files too
+    unless PATCH_FILES is false (refresh, which rewrites them)."""
     return manifest.load(store_of(ctx), name, manifest.known_upstreams(ctx.upstreams),
-                         whole_patches)
+                         patch_files)
 
 
 def chain(store: Store, series: Series) -> list[Series]:

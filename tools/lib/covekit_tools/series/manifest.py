@@ -174,9 +174,11 @@ def known_upstreams(path: Path) -> set[str] | None:
 
 
 def load(store: Store, name: str, upstreams: set[str] | None = None,
-         whole_patches: bool = True) -> Series:
+         patch_files: bool = True) -> Series:
     """Read and check kernel-patches/NAME/series.yaml; ManifestError lists every
-    problem, and an empty or truncated patch file (unless not WHOLE_PATCHES)."""
+    problem.  PATCH_FILES: also check that the patch files are those listed,
+    each whole (not empty, not truncated); refresh, which rewrites them, does
+    not ask (a killed refresh leaves the list and the files out of step)."""
     file = store.display(name, MANIFEST)
     try:
         raw = store.read(name, MANIFEST)
@@ -227,8 +229,8 @@ def load(store: Store, name: str, upstreams: set[str] | None = None,
     files = set(store.files(name))
     patches: list[PatchEntry] = []
     if "patches" in data:
-        patches = _patches(c, data, files)
-        if whole_patches and store.directory(name) is not None:
+        patches = _patches(c, data, files if patch_files else None)
+        if patch_files and store.directory(name) is not None:
             _whole_patches(c, store, name, [p.file for p in patches if p.file in files])
 
     config = None
@@ -248,7 +250,8 @@ def load(store: Store, name: str, upstreams: set[str] | None = None,
                   config=config, history=tuple(history), data=data)
 
 
-def _patches(c: _Checker, data: CommentedMap, files: set[str]) -> list[PatchEntry]:
+def _patches(c: _Checker, data: CommentedMap, files: set[str] | None) -> list[PatchEntry]:
+    """The patch list; FILES, when given, must be exactly the files it lists."""
     seq = data["patches"]
     if seq is None:
         seq = CommentedSeq()
@@ -270,7 +273,7 @@ def _patches(c: _Checker, data: CommentedMap, files: set[str]) -> list[PatchEntr
             c.add(_pos(item, "file"), f"patch file {file!r} is not named NNNN-slug.patch")
         elif file in seen:
             c.add(_pos(item, "file"), f"{file} is listed twice (first at line {seen[file]})")
-        elif file not in files:
+        elif files is not None and file not in files:
             c.add(_pos(item, "file"), f"{file} does not exist in the series directory")
         seen.setdefault(file, _pos(item, "file")[0])
         generated = c.strings(item, "generated", "generated")
@@ -283,7 +286,7 @@ def _patches(c: _Checker, data: CommentedMap, files: set[str]) -> list[PatchEntr
             if any(ch.isspace() for ch in target):
                 c.add(_pos(item["build"], j), f"build target {target!r} contains whitespace")
         patches.append(PatchEntry(file, generated, build))
-    for extra in sorted(f for f in files if f.endswith(".patch") and f not in seen):
+    for extra in sorted(f for f in files or () if f.endswith(".patch") and f not in seen):
         c.add(_key_pos(data, "patches"), f"{extra} is in the series directory but not in "
               f"patches")
     return patches

@@ -83,7 +83,10 @@ def match(series: Series, new: list[tuple[str, bytes]]) -> list[str | None]:
         ids: dict[str, str] = {}
         for f in old:
             if f not in taken:
-                ids.setdefault(patchfile.diff_id(series.read(f)), f)
+                try:
+                    ids.setdefault(patchfile.diff_id(series.read(f)), f)
+                except FileNotFoundError:  # removed by a refresh that was killed
+                    continue
         for i in pending():
             f = ids.get(patchfile.diff_id(new[i][1]))
             if f and f not in taken:
@@ -117,10 +120,11 @@ def write_back(series: Series, repo: Path, since: str, tip: str, *,
             api.write_atomic(path, raw)
             report.written.append(name)
     names = {name for name, _ in new}
-    for entry in series.patches:
-        if entry.file not in names:
-            (directory / entry.file).unlink(missing_ok=True)
-            report.removed.append(entry.file)
+    # the old patches, and any a killed refresh wrote but did not list yet
+    gone = {e.file for e in series.patches} | {p.name for p in directory.glob("*.patch")}
+    for file in sorted(gone - names):
+        (directory / file).unlink(missing_ok=True)
+        report.removed.append(file)
     entries = []
     for (name, _), was in zip(new, before, strict=True):
         prev = old.get(was) if was else None
