@@ -20,6 +20,13 @@ YAML files with positions (the spec's own loader, for any YAML file):
   load_yaml(path, name)      read and parse; SpecError at FILE:LINE:COL
   parse_yaml(text, name), decode_text(raw, name)   the two halves of it
   node_pos, key_pos          where a node, a key's value, an item, a key is
+Writing files (atomic.py; every file codegen and the tools write goes here):
+  write_atomic(path, data)   whole or not at all, through a PID-named
+                             temporary file; an OSError names path
+  sweep_temps(dir)           remove dead writers' temporary files in dir
+  owned_tempdir(kind)        a scratch directory in $TMPDIR, locked as ours
+  sweep_tempdirs(callback)   remove scratch directories of dead processes
+  fault(point)               COVEKIT_FAULT's fault injection, for the tests
 
 Everything is imported when first needed: importing this module costs
 nothing (./tools/regen's no-op check relies on it).
@@ -35,6 +42,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from .atomic import fault, owned_tempdir, sweep_tempdirs, sweep_temps, write_atomic
     from .diagnostics import Pos, Problem, SpecError
     from .model import Spec
     from .yamlfile import decode as decode_text
@@ -42,14 +50,18 @@ if TYPE_CHECKING:
     from .yamlfile import load as load_yaml
     from .yamlfile import parse as parse_yaml
 
-__all__ = ["Pos", "Problem", "SpecError", "decode_text", "input_hash", "key_pos",
+__all__ = ["Pos", "Problem", "SpecError", "decode_text", "fault", "input_hash", "key_pos",
            "linux_expected", "linux_files", "load_spec", "load_yaml", "node_pos",
-           "outputs_hash", "parse_yaml", "regen_main", "splice_fragments", "splice_kvm_h"]
+           "outputs_hash", "owned_tempdir", "parse_yaml", "regen_main", "splice_fragments",
+           "splice_kvm_h", "sweep_tempdirs", "sweep_temps", "write_atomic"]
 
 _LAZY = {"Pos": ("diagnostics", "Pos"), "Problem": ("diagnostics", "Problem"),
          "SpecError": ("diagnostics", "SpecError"), "decode_text": ("yamlfile", "decode"),
          "key_pos": ("yamlfile", "key_pos"), "node_pos": ("yamlfile", "node_pos"),
-         "load_yaml": ("yamlfile", "load"), "parse_yaml": ("yamlfile", "parse")}
+         "load_yaml": ("yamlfile", "load"), "parse_yaml": ("yamlfile", "parse"),
+         "fault": ("atomic", "fault"), "owned_tempdir": ("atomic", "owned_tempdir"),
+         "sweep_tempdirs": ("atomic", "sweep_tempdirs"), "sweep_temps": ("atomic", "sweep_temps"),
+         "write_atomic": ("atomic", "write_atomic")}
 
 
 def __getattr__(name: str) -> object:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from . import context, errors
 from .errors import ToolError
+from .scratch import sweep, tempdir
 
 ROOT = context.root()
 
@@ -77,8 +78,8 @@ def report(title: str, medians: dict[str, float], baseline: str, runs: int) -> N
 
 
 def bench_regen(runs: int) -> int:
-    with tempfile.TemporaryDirectory(prefix="covekit-bench-") as tmp:
-        scratch = Path(tmp) / "covekit"
+    with tempdir("bench") as tmp:
+        scratch = tmp / "covekit"
         copy_tree(scratch, REGEN_TREE)
         env = as_a_user(dict(os.environ, COVEKIT_VENV=str(Path(sys.executable).parents[1]),
                              COVEKIT_BUILD=str(scratch / "build")), Path(tmp))
@@ -260,8 +261,8 @@ def bench_import(runs: int) -> int:
     import tarfile
 
     files = 10000
-    with tempfile.TemporaryDirectory(prefix="covekit-bench-") as tmp:
-        base = Path(tmp)
+    with tempdir("bench") as tmp:
+        base = tmp
         tarball = base / "bench.tar.xz"
         rng = random.Random(1)
         words = ["".join(rng.choices(string.ascii_lowercase, k=rng.randint(2, 10)))
@@ -350,8 +351,7 @@ def bench_series(runs: int) -> int:
     from . import git
 
     patches = 50
-    with tempfile.TemporaryDirectory(prefix="covekit-bench-") as tmp_name:
-        tmp = Path(tmp_name)
+    with tempdir("bench") as tmp:
         env = as_a_user(dict(os.environ, **_synthetic_series(tmp, patches)), tmp)
         tools = ROOT / "tools"
         subprocess.run([str(tools / "upstream"), "import", "bench", "-q"], env=env, check=True,
@@ -435,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.runs < 1:
         ap.error("--runs must be at least 1")
+    sweep()  # scratch directories of killed runs
     return errors.run("bench", lambda: BENCHES[args.bench](args.runs))
 
 

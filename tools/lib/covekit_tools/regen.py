@@ -117,12 +117,14 @@ def up_to_date(argv: list[str]) -> bool:
 
 
 def write_stamp(key: str) -> None:
-    path = stamp_path()
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    tmp = f"{path}.{os.getpid()}.tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(key + "\n")
-    os.replace(tmp, path)
+    # After a full run: the codegen API is imported already, so no cost.
+    from pathlib import Path
+
+    from covekit_codegen import api
+
+    path = Path(stamp_path())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    api.write_atomic(path, (key + "\n").encode())
 
 
 def series_clean() -> bool:

@@ -17,17 +17,16 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-import tempfile
 from pathlib import Path
 
 from covekit_codegen import api
 
-from covekit_tools import git
+from covekit_tools import git, scratch
 from covekit_tools.kernel import generated
 
 from . import apply, refresh, worktree
 from .context import Context
-from .errors import SeriesError
+from .errors import ManifestError, SeriesError
 from .manifest import Series
 
 
@@ -47,12 +46,10 @@ def stale(repo: Path, series: Series) -> list[tuple[str, str]]:
     base = series.base_commit
     originals = {p: _base_file(repo, base, p) for p in paths}
     found = []
-    with tempfile.TemporaryDirectory(prefix="covekit-regen-") as tmp:
-        root = Path(tmp)
+    with scratch.tempdir("regen") as root:
         for path, data in originals.items():
             if data is not None:
-                (root / path).parent.mkdir(parents=True, exist_ok=True)
-                (root / path).write_bytes(data)
+                api.write_atomic(root / path, data)
         includes = [f"--include={p}" for p in paths]
         for s in stack:
             for entry in s.patches:
@@ -82,8 +79,7 @@ def refresh_generated(repo: Path, series: Series) -> refresh.Report:
                 want = generated.expected(path, _base_file(repo, base, path))
                 target = wt / path
                 if not target.is_file() or target.read_bytes() != want:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(want)
+                    api.write_atomic(target, want)
                     worktree.run(wt, "add", path)
                     changed = True
             if changed:
@@ -107,8 +103,28 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-q", "--quiet", action="store_true")
     args, _ = ap.parse_known_args(argv)  # the rest is codegen's
     ctx = Context.from_env()
+    try:
+        return run(ctx, args)
+    except ManifestError as err:  # a broken series.yaml or patch file: what restores it
+        for p in err.problems:
+            print(p, file=sys.stderr)
+        return 2
+    except (SeriesError, git.GitError) as err:
+        print(f"regen: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:  # a full disk: the file named is as it was
+        print(f"regen: {err.filename or ''}: {err.strerror}; that file is unchanged",
+              file=sys.stderr)
+        return 1
+
+
+def run(ctx: Context, args: argparse.Namespace) -> int:
+    scratch.sweep()  # what killed runs left in $TMPDIR
     store = apply.store_of(ctx)
     names = store.names()
+    if not args.check:
+        for name in names:
+            api.sweep_temps(ctx.series_root / name)
     stamp = ctx.build / "regen-series.stamp"
     key = stamp_of(ctx, names)
     if stamp.is_file() and stamp.read_text() == key:
@@ -117,6 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         try:
             series = apply.load(ctx, name)
+        except ManifestError as err:
+            for p in err.problems:
+                print(p, file=sys.stderr)
+            status, clean = 2, False
+            continue
+        try:
             repo, _ = ctx.resolve(series.upstream)
         except SeriesError as err:
             clean = False
@@ -128,15 +150,14 @@ def main(argv: list[str] | None = None) -> int:
             for patch, path in found:
                 print(f"regen --check: stale: kernel-patches/{name}/{patch}: {path} is not "
                       f"what the spec generates", file=sys.stderr)
-            status |= bool(found)
+            status = max(status, int(bool(found)))
         elif found:
             report = refresh_generated(repo, series)
             for patch in report.written:
                 if not args.quiet:
                     print(f"  SERIES  kernel-patches/{name}/{patch}")
     if status == 0 and clean:
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(stamp_of(ctx, names))  # after any rewrite
+        api.write_atomic(stamp, stamp_of(ctx, names))  # after any rewrite
     return status
 
 

@@ -159,7 +159,7 @@ def config_key(wt: Path, fragment: Path) -> str:
 def write_if_changed(path: Path, data: bytes) -> None:
     """Leave an unchanged file's mtime alone: make rebuilds from mtimes."""
     if not path.is_file() or path.read_bytes() != data:
-        path.write_bytes(data)
+        api.write_atomic(path, data)
 
 
 def verify(ctx: Context, series: Series, jobs: int | None = None,
@@ -202,8 +202,8 @@ def verify(ctx: Context, series: Series, jobs: int | None = None,
                 progress(f"verify: config fragment {series.config} on {BASE_CONFIG}")
                 key_file.unlink(missing_ok=True)
                 kconfig.apply_fragment(wt, build_dir, BASE_CONFIG, fragment)
-                shutil.copyfile(config, final_config)
-                key_file.write_text(key + "\n")
+                api.write_atomic(final_config, config.read_bytes())
+                api.write_atomic(key_file, (key + "\n").encode())
             report.config = kconfig.check_fragment(
                 final_config, kconfig.parse_config(fragment.read_text(), str(fragment)))
             wanted = final_config.read_bytes()
@@ -261,7 +261,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if args.json == "-":
             sys.stdout.write(text)
         else:
-            Path(args.json).write_text(text)
+            api.write_atomic(Path(args.json), text)
     if args.json != "-":
         print_report(report)
     return 0 if report.ok else 1

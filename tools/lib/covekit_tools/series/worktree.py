@@ -4,7 +4,8 @@
 tools/series only ever writes to the cache repository: its branches
 covekit/<series>, refs under refs/covekit/, and the worktrees it made (the
 series worktree <cache>/worktrees/<series>, or --worktree DIR, and scratch
-worktrees in a temporary directory that are removed when done).  Git runs
+worktrees in $TMPDIR/covekit-worktree-PID-RANDOM that are removed when done,
+or by the next run of a tool when their run was killed: covekit_tools.scratch).  Git runs
 there with the user's global and system configuration hidden, so that a
 format.signature, diff.noprefix or commit.gpgSign elsewhere cannot change
 what it produces.
@@ -14,12 +15,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from covekit_codegen import api
+
 from covekit_tools import git
+from covekit_tools import scratch as scratch_dirs
 
 from .errors import SeriesError
 
@@ -185,17 +188,19 @@ def save_and_clean(repo: Path, wt: Path, branch: str) -> str:
 
 @contextmanager
 def scratch(repo: Path, start: str) -> Iterator[Path]:
-    """A temporary worktree of REPO, detached at START; removed afterwards."""
-    tmp = Path(tempfile.mkdtemp(prefix="covekit-series-"))
-    wt = tmp / "wt"
-    run(repo, "worktree", "add", "--quiet", "--detach", str(wt), start)
-    try:
-        yield wt
-    finally:
-        if not ok(repo, "worktree", "remove", "--force", "--force", str(wt)):
-            shutil.rmtree(wt, ignore_errors=True)
-        run(repo, "worktree", "prune", check=False)
-        shutil.rmtree(tmp, ignore_errors=True)
+    """A temporary worktree of REPO, detached at START; removed afterwards
+    (or, if this process is killed, by the next tool's scratch.sweep())."""
+    with scratch_dirs.tempdir("worktree") as tmp:
+        scratch_dirs.note_repo(tmp, repo)  # before git knows of it: sweep prunes it
+        wt = tmp / "wt"
+        try:
+            run(repo, "worktree", "add", "--quiet", "--detach", str(wt), start)
+            api.fault("kill-in-scratch")
+            yield wt
+        finally:
+            if not ok(repo, "worktree", "remove", "--force", "--force", str(wt)):
+                shutil.rmtree(wt, ignore_errors=True)
+            run(repo, "worktree", "prune", check=False)
 
 
 def reset(wt: Path, start: str) -> None:
