@@ -20,8 +20,6 @@
 #include "tsm/tsm.h"
 #include "tsm/vcpu.h"
 
-#define CSR_SCAUSE_	0x142
-#define CSR_STVAL_	0x143
 #define CSR_HTIMEDELTA	0x605
 #define INSN_WFI	0x10500073UL
 
@@ -54,16 +52,16 @@ static void nacl_write_exit(struct tsm *tsm, const struct tvm *tvm,
 	if (gprs)
 		for (int i = 10; i <= 17; i++)
 			scratch->guest_gprs[i] = gprs[i];
-	nacl_csr(s, CSR_SCAUSE_, cause);
+	nacl_csr(s, CSR_SCAUSE, cause);
 	nacl_csr(s, CSR_HTVAL, 0);
-	nacl_csr(s, CSR_STVAL_, 0);
+	nacl_csr(s, CSR_STVAL, 0);
 	nacl_csr(s, CSR_HTINST, 0);
 	switch (cause) {
 	case CAUSE_INSN_GUEST_PAGE_FAULT:
 	case CAUSE_LOAD_GUEST_PAGE_FAULT:
 	case CAUSE_STORE_GUEST_PAGE_FAULT:
 		nacl_csr(s, CSR_HTVAL, tval >> 2);
-		nacl_csr(s, CSR_STVAL_, tval & 3);
+		nacl_csr(s, CSR_STVAL, tval & 3);
 		break;
 	case CAUSE_VIRTUAL_INSN:
 		nacl_csr(s, CSR_HTINST, tval);

@@ -82,7 +82,7 @@ static void test_table(void)
 	CHECK_EQ(host_error(SBI_EXT_COVH, SBI_EXT_COVH_CONVERT_PAGES,
 			    HOST_ADDR, 0, 0, 0),
 		 SBI_ERR_INVALID_PARAM, "zero pages: INVALID_PARAM");
-	CHECK_EQ(host_error(SBI_EXT_COVH, SBI_EXT_COVH_RUN_TVM_VCPU, 1, 0, 0, 0),
+	CHECK_EQ(host_error(SBI_EXT_COVH, SBI_EXT_COVH_TVM_INITIATE_FENCE, 1, 0, 0, 0),
 		 SBI_ERR_NOT_SUPPORTED, "valid arguments reach a pending handler");
 	CHECK_EQ(host_error(SBI_EXT_COVH, SBI_EXT_COVH_PROMOTE_TO_TVM, HOST_ADDR,
 			    0, 0, 0x1010),
