@@ -138,6 +138,12 @@ class Function(Documented):
     # (checks require it exactly for the TSM's own calls).
     implemented: bool | None
     ext: Extension | None = None
+    linux_name: str | None = None  # Linux's name for the FID, where not c_fid
+
+    @property
+    def linux_fid(self) -> str:
+        """The name Linux's asm/sbi.h gives (or would give) the FID."""
+        return self.linux_name or self.c_fid
 
     @property
     def c_fid(self) -> str:
@@ -290,6 +296,7 @@ class EnumMember(Documented):
     value: int
     provisional: bool
     c_name: str = ""
+    linux_name: str | None = None  # Linux's name, where not the prefix rule's
 
 
 @dataclass
@@ -298,10 +305,15 @@ class Enum(Documented):
     sparse: bool
     linux_upstream: bool
     members: list[EnumMember]
+    linux_prefix: str | None = None  # Linux's member prefix, where not c_prefix
 
     @property
     def c_tag(self) -> str:
         return f"sbi_{self.name}"
+
+    def linux_member(self, m: EnumMember) -> str:
+        """The name Linux's asm/sbi.h gives (or would give) a member."""
+        return m.linux_name or f"{self.linux_prefix or self.c_prefix}{m.name}"
 
     @property
     def c_prefix(self) -> str:
@@ -660,7 +672,7 @@ def _build_function(n: Node, ext_source: str) -> Function:
     return Function(**_documented(n, ext_source), fid=int(n["fid"]), caller=n["caller"],
                     args=[_build_arg(a, i, source) for i, a in enumerate(n.child("args"))],
                     returns=n.get("returns"), errors=[str(e) for e in n["errors"]],
-                    implemented=n.get("implemented"))
+                    implemented=n.get("implemented"), linux_name=n.get("linux_name"))
 
 
 def _build_field(n: Node) -> Field:
@@ -735,8 +747,10 @@ def build(files: list[SpecFile], problems: Collector) -> Spec:
             en = Enum(**_documented(n), kind=n.get("kind", "values"),
                       sparse=bool(n.get("sparse", False)),
                       linux_upstream=bool(n.get("linux_upstream", False)),
+                      linux_prefix=n.get("linux_prefix"),
                       members=[EnumMember(**_documented(m, n["source"]), value=int(m["value"]),
-                                          provisional=bool(m.get("provisional", False)))
+                                          provisional=bool(m.get("provisional", False)),
+                                          linux_name=m.get("linux_name"))
                                for m in n.child("members")])
             for m in en.members:
                 m.c_name = f"{en.c_prefix}{m.name}"
