@@ -39,6 +39,7 @@ class Constant:
 class Macro:
     params: list[str]
     body: str
+    line: int
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -81,7 +82,7 @@ class Header:
             name_, params, body = m.group(1), m.group(2), m.group(3).strip()
             if params is not None:
                 self.macros[name_] = Macro([p.strip() for p in params[1:-1].split(",")
-                                            if p.strip()], body)
+                                            if p.strip()], body, n)
             elif name_ not in self.constants:
                 self.constants[name_] = Constant(name_, body, None, n, m.start(1) + 1)
         # Directives inside enums (#ifdef CONFIG_...) are blanked, not parsed.
@@ -134,7 +135,7 @@ class Header:
             return None
         try:
             return self._eval(tree.body, scope or {}, depth)
-        except (_Unknown, ZeroDivisionError, RecursionError):
+        except (Unknown, ZeroDivisionError, RecursionError):
             return None
 
     def _name(self, name: str, scope: dict[str, int], depth: int) -> int:
@@ -144,14 +145,14 @@ class Header:
             return BUILTINS[name]
         c = self.constants.get(name)
         if c is None:
-            raise _Unknown(name)
+            raise Unknown(name)
         if c.enum is not None:
             if c.value is None:
-                raise _Unknown(name)
+                raise Unknown(name)
             return c.value
         value = self.evaluate(c.text, None, depth + 1)
         if value is None:
-            raise _Unknown(name)
+            raise Unknown(name)
         return value
 
     def _eval(self, node: ast.AST, scope: dict[str, int], depth: int) -> int:
@@ -179,7 +180,7 @@ class Header:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
             args = [self._eval(a, scope, depth) for a in node.args]
             return self.call(node.func.id, args, depth)
-        raise _Unknown(ast.dump(node))
+        raise Unknown(ast.dump(node))
 
     def call(self, name: str, args: list[int], depth: int = 0) -> int:
         """A function-like macro applied to integer arguments."""
@@ -191,12 +192,12 @@ class Header:
             return args[0]
         macro = self.macros.get(name)
         if macro is None or len(macro.params) != len(args):
-            raise _Unknown(name)
+            raise Unknown(name)
         value = self.evaluate(macro.body, dict(zip(macro.params, args, strict=True)), depth + 1)
         if value is None:
-            raise _Unknown(name)
+            raise Unknown(name)
         return value
 
 
-class _Unknown(Exception):
+class Unknown(Exception):
     """A name or construct the evaluator cannot give a value."""

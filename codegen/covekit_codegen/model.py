@@ -190,6 +190,13 @@ class Function(Documented):
         return list(CALLERS) if self.caller == "any" else [self.caller]
 
 
+# How an array field may be indexed: key -> index, over every key.
+INDEX_RULES = {
+    # SBI 3.0 NACL shared memory: CSR number bits [11:10] and [7:0].
+    "csr": (range(4096), lambda csr: ((csr & 0xC00) >> 2) | (csr & 0xFF)),
+}
+
+
 PBMT_VALUES = {"PMA": 0, "NC": 1, "IO": 2}  # Svpbmt's PTE bits 62:61
 
 
@@ -338,6 +345,10 @@ class Field(Documented):
     base: str = ""
     count: int | None = None
     offset: int = 0
+    linux_offset: str | None = None  # Linux's macro for the offset
+    linux_size: str | None = None  # Linux's macro for the size in bytes
+    index: str | None = None  # how an array is indexed (INDEX_RULES)
+    linux_index: str | None = None  # Linux's function-like macro for index
 
     @property
     def elem_size(self) -> int:
@@ -361,6 +372,7 @@ class Struct(Documented):
     fields: list[Field]
     size: int = 0
     align: int = 1
+    linux_size: str | None = None  # Linux's macro for the size in bytes
 
     @property
     def c_tag(self) -> str:
@@ -677,7 +689,9 @@ def _build_function(n: Node, ext_source: str) -> Function:
 
 def _build_field(n: Node) -> Field:
     f = Field(**_documented(n), type=n["type"], declared_offset=n.get("offset"),
-              enum=n.get("enum"), addr_align=n.get("align"))
+              enum=n.get("enum"), addr_align=n.get("align"),
+              linux_offset=n.get("linux_offset"), linux_size=n.get("linux_size"),
+              index=n.get("index"), linux_index=n.get("linux_index"))
     base, _, count = f.type.partition("[")
     f.base = base
     f.count = int(count.rstrip("]")) if count else None
@@ -759,6 +773,7 @@ def build(files: list[SpecFile], problems: Collector) -> Spec:
             st = Struct(**_documented(n), declared_size=n.get("size"),
                         addr_align=n.get("align"),
                         linux_upstream=bool(n.get("linux_upstream", False)),
+                        linux_size=n.get("linux_size"),
                         fields=[_build_field(f) for f in n.child("fields")])
             layout(st, problems)
             spec.structs.append(st)

@@ -6,6 +6,11 @@ Every number the spec gives that Linux may also define has a Linux name:
   FID     SBI_EXT_<EXT>_<FUNCTION>, or the function's linux_name
   error   SBI_ERR_<NAME>, or the error's linux_name
   enum    <linux_prefix or SBI_<ENUM>_><MEMBER>, or the member's linux_name
+  struct  its linux_size; a field's linux_offset and linux_size (no
+          mechanical names: shared-memory layouts are named freely)
+  index   a field's linux_index, a function-like macro: for every key of
+          the field's index rule (every CSR number, for 'csr') it must give
+          the index the spec's rule gives
 The rule:
   * the header defines the name (an enum member or a #define): the two
     values must be equal, or it is an error naming both sides;
@@ -19,9 +24,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .c_header import Header
+from .c_header import Header, Unknown
 from .diagnostics import Pos, Problem, SpecError
-from .model import Spec
+from .model import INDEX_RULES, Spec
 
 SBI_H = "arch/riscv/include/asm/sbi.h"
 
@@ -68,16 +73,61 @@ def expected(spec: Spec) -> list[Expected]:
             out.append(Expected(en.linux_member(m), m.value, m.pos("value"),
                                 f"{en.name}.{m.name}", why, f"enum {en.name}",
                                 en.pos("name")))
+    for st in spec.structs:
+        why = "linux_upstream: true" if st.linux_upstream else None
+        group, gpos = f"struct {st.name}", st.pos("name")
+        if st.linux_size:
+            out.append(Expected(st.linux_size, st.size, st.pos("linux_size"),
+                                f"the size of struct {st.name}", why, group, gpos))
+        for f in st.fields:
+            where = f"struct {st.name}.{f.name}"
+            if f.linux_offset:
+                out.append(Expected(f.linux_offset, f.offset, f.pos("linux_offset"),
+                                    f"the offset of {where}", why, group, gpos, hex=True))
+            if f.linux_size:
+                out.append(Expected(f.linux_size, f.size, f.pos("linux_size"),
+                                    f"the size of {where}", why, group, gpos, hex=True))
     return out
+
+
+def index_problems(header: Header, spec: Spec) -> list[Problem]:
+    """Linux's index macros against the spec's index rules, key by key."""
+    found: list[Problem] = []
+    for st in spec.structs:
+        for f in st.fields:
+            if not f.linux_index or not f.index:
+                continue
+            where = f"struct {st.name}.{f.name}"
+            macro = header.macros.get(f.linux_index)
+            if macro is None:
+                if st.linux_upstream:
+                    found.append(Problem(f.pos("linux_index"), f"{where}: the spec says "
+                                         f"Linux indexes it with {f.linux_index}() "
+                                         f"(linux_upstream: true), but {header.name} does not "
+                                         f"define that macro"))
+                continue
+            keys, rule = INDEX_RULES[f.index]
+            for key in keys:
+                try:
+                    got: int | None = header.call(f.linux_index, [key])
+                except Unknown:
+                    got = None
+                want = rule(key)
+                if got != want:
+                    shown = "cannot be evaluated" if got is None else f"gives {got:#x}"
+                    found.append(Problem(f.pos("index"), f"{where} is indexed by rule "
+                                         f"'{f.index}', which maps {key:#x} to {want:#x}, but "
+                                         f"{f.linux_index}({key:#x}) in {header.name}:"
+                                         f"{macro.line} {shown}"))
+                    break  # one key is enough to show the macro differs
+    return found
 
 
 def problems(header: Header, spec: Spec) -> list[Problem]:
     """What disagrees between the spec and the header."""
     found: list[Problem] = []
     missing: dict[str, list[Expected]] = {}
-    group_size: dict[str, int] = {}
     for e in expected(spec):
-        group_size[e.group] = group_size.get(e.group, 0) + 1
         c = header.constants.get(e.linux_name)
         if c is None:
             if e.required:
@@ -94,10 +144,10 @@ def problems(header: Header, spec: Spec) -> list[Problem]:
                                  f"must match the upstream tree"))
     for group, items in missing.items():
         first = items[0]
-        if len(items) == group_size[group] and len(items) > 1:
+        if len(items) > 1:  # one line for a missing enum, not one per member
             names = ", ".join(e.linux_name for e in items)
             found.append(Problem(first.group_pos, f"{group} says {first.required}, but "
-                                 f"{header.name} defines none of its names: {names}"))
+                                 f"{header.name} does not define {names}"))
             continue
         for e in items:
             found.append(Problem(e.pos, f"{e.what} is {e.show(e.value)} in the spec, which "
@@ -109,6 +159,7 @@ def problems(header: Header, spec: Spec) -> list[Problem]:
 def check_sbi_h(text: str, spec: Spec, name: str = SBI_H) -> None:
     """Raise SpecError, naming the spec's position and the header's line with
     both values, for every standard SBI number the two disagree on."""
-    found = problems(Header(text, name), spec)
+    header = Header(text, name)
+    found = problems(header, spec) + index_problems(header, spec)
     if found:
         raise SpecError(found)

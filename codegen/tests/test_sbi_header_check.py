@@ -227,7 +227,7 @@ def test_missing_enum_is_one_error(spec):
     text = SBI_H_6_12[:start] + SBI_H_6_12[end:]
     assert problems(text, spec) == [
         f"{pos(Checkout(ROOT), SBI, '- name: srst_reset_type', at='srst_reset_type')}: enum "
-        f"srst_reset_type says linux_upstream: true, but {NAME} defines none of its names: "
+        f"srst_reset_type says linux_upstream: true, but {NAME} does not define "
         f"SBI_SRST_RESET_TYPE_SHUTDOWN, SBI_SRST_RESET_TYPE_COLD_REBOOT, "
         f"SBI_SRST_RESET_TYPE_WARM_REBOOT"]
 
@@ -304,3 +304,212 @@ def test_the_real_header_reads_as_the_fixture_does():
     wrong = {n: (c.value, real[n].value if n in real else "absent")
              for n, c in fixture.items() if n not in real or real[n].value != c.value}
     assert wrong == {}
+
+
+# NACL, which Linux defines from 6.13 on: a spec of its own (the extension,
+# its feature enum and the shared-memory layout with Linux's names), so
+# this does not depend on how much of NACL spec/ describes.
+NACL_SPEC = """\
+title: NACL fixture
+sources:
+  SBI-3.0: The SBI specification, version 3.0.
+errors:
+  - name: SUCCESS
+    value: 0
+    doc: Done.
+    linux_name: SBI_SUCCESS
+  - name: INVALID_PARAM
+    value: -3
+    doc: Bad argument.
+    linux_name: SBI_ERR_INVALID_PARAM
+  - name: INVALID_ADDRESS
+    value: -5
+    doc: Bad address.
+    linux_name: SBI_ERR_INVALID_ADDRESS
+extensions:
+  - name: NACL
+    eid: 0x4E41434C
+    doc: Nested acceleration.
+    source: SBI-3.0
+    handled_by: tsm
+    linux_upstream: {upstream}
+    functions:
+      - {{name: probe_feature, fid: 0, caller: host, implemented: true, doc: Probe.,
+          args: [], errors: []}}
+      - {{name: set_shmem, fid: 1, caller: host, implemented: true, doc: Set.,
+          args: [], errors: [INVALID_PARAM, INVALID_ADDRESS]}}
+      - {{name: sync_csr, fid: 2, caller: host, implemented: false, doc: Sync.,
+          args: [], errors: []}}
+      - {{name: sync_hfence, fid: 3, caller: host, implemented: false, doc: Sync.,
+          args: [], errors: []}}
+      - {{name: sync_sret, fid: 4, caller: host, implemented: false, doc: Sync.,
+          args: [], errors: []}}
+enums:
+  - name: nacl_feature
+    doc: NACL features.
+    source: SBI-3.0
+    linux_upstream: {upstream}
+    linux_prefix: SBI_NACL_FEAT_
+    members:
+      - {{name: SYNC_CSR, value: 0, doc: x}}
+      - {{name: SYNC_HFENCE, value: 1, doc: x}}
+      - {{name: SYNC_SRET, value: 2, doc: x}}
+      - {{name: AUTOSWAP_CSR, value: 3, doc: x}}
+structs:
+  - name: nacl_shmem
+    doc: The NACL shared memory.
+    source: SBI-3.0
+    linux_upstream: {upstream}
+    linux_size: SBI_NACL_SHMEM_SIZE
+    fields:
+      - {{name: scratch, type: "u64[496]", doc: x, linux_offset: SBI_NACL_SHMEM_SCRATCH_OFFSET}}
+      - {{name: dirty_bitmap, type: "u64[16]", doc: x,
+          linux_offset: SBI_NACL_SHMEM_DBITMAP_OFFSET, linux_size: SBI_NACL_SHMEM_DBITMAP_SIZE}}
+      - {{name: csrs, type: "u64[1024]", doc: x, linux_offset: SBI_NACL_SHMEM_CSR_OFFSET,
+          linux_size: SBI_NACL_SHMEM_CSR_SIZE, index: csr,
+          linux_index: SBI_NACL_SHMEM_CSR_INDEX}}
+"""
+
+# Shaped like the NACL part of Linux 6.13's asm/sbi.h (offsets built from
+# one another, the size from __riscv_xlen), numbers from the SBI spec.
+SBI_H_NACL = """\
+enum sbi_ext_id {
+	SBI_EXT_BASE = 0x10,
+	SBI_EXT_NACL = 0x4E41434C,
+};
+
+#define SBI_SUCCESS		0
+#define SBI_ERR_INVALID_PARAM	-3
+#define SBI_ERR_INVALID_ADDRESS	-5
+
+/* SBI NACL extension */
+enum sbi_ext_nacl_fid {
+	SBI_EXT_NACL_PROBE_FEATURE = 0x0,
+	SBI_EXT_NACL_SET_SHMEM = 0x1,
+	SBI_EXT_NACL_SYNC_CSR = 0x2,
+	SBI_EXT_NACL_SYNC_HFENCE = 0x3,
+	SBI_EXT_NACL_SYNC_SRET = 0x4,
+};
+
+enum sbi_ext_nacl_feature {
+	SBI_NACL_FEAT_SYNC_CSR = 0x0,
+	SBI_NACL_FEAT_SYNC_HFENCE = 0x1,
+	SBI_NACL_FEAT_SYNC_SRET = 0x2,
+	SBI_NACL_FEAT_AUTOSWAP_CSR = 0x3,
+};
+
+#define SBI_NACL_SHMEM_ADDR_SHIFT	12
+#define SBI_NACL_SHMEM_SCRATCH_OFFSET	0x0000
+#define SBI_NACL_SHMEM_SCRATCH_SIZE	0x1000
+#define SBI_NACL_SHMEM_SRET_OFFSET	0x0000
+#define SBI_NACL_SHMEM_SRET_SIZE	0x0200
+#define SBI_NACL_SHMEM_AUTOSWAP_OFFSET	(SBI_NACL_SHMEM_SRET_OFFSET + \\
+						SBI_NACL_SHMEM_SRET_SIZE)
+#define SBI_NACL_SHMEM_AUTOSWAP_SIZE	0x0080
+#define SBI_NACL_SHMEM_UNUSED_OFFSET	(SBI_NACL_SHMEM_AUTOSWAP_OFFSET + \\
+						SBI_NACL_SHMEM_AUTOSWAP_SIZE)
+#define SBI_NACL_SHMEM_UNUSED_SIZE	0x0580
+#define SBI_NACL_SHMEM_HFENCE_OFFSET	(SBI_NACL_SHMEM_UNUSED_OFFSET + \\
+						SBI_NACL_SHMEM_UNUSED_SIZE)
+#define SBI_NACL_SHMEM_HFENCE_SIZE	0x0780
+#define SBI_NACL_SHMEM_DBITMAP_OFFSET	(SBI_NACL_SHMEM_HFENCE_OFFSET + \\
+						SBI_NACL_SHMEM_HFENCE_SIZE)
+#define SBI_NACL_SHMEM_DBITMAP_SIZE	0x0080
+#define SBI_NACL_SHMEM_CSR_OFFSET	(SBI_NACL_SHMEM_DBITMAP_OFFSET + \\
+						SBI_NACL_SHMEM_DBITMAP_SIZE)
+#define SBI_NACL_SHMEM_CSR_SIZE		((__riscv_xlen / 8) * 1024)
+#define SBI_NACL_SHMEM_SIZE		(SBI_NACL_SHMEM_CSR_OFFSET + \\
+						SBI_NACL_SHMEM_CSR_SIZE)
+
+#define SBI_NACL_SHMEM_CSR_INDEX(__csr_num)	\\
+		((((__csr_num) & 0xc00) >> 2) | ((__csr_num) & 0xff))
+"""
+NACL = "spec/nacl.yaml"
+
+
+def nacl_spec(tmp_path: Path, upstream: bool = False):
+    (tmp_path / "spec").mkdir()
+    (tmp_path / "spec/schema.json").write_bytes((ROOT / "spec/schema.json").read_bytes())
+    (tmp_path / NACL).write_text(NACL_SPEC.format(upstream=str(upstream).lower()))
+    return load_spec(Layout(tmp_path)), Checkout(tmp_path)
+
+
+def test_nacl_agrees_with_a_linux_that_has_it(tmp_path):
+    spec, _ = nacl_spec(tmp_path)
+    check_sbi_h(SBI_H_NACL, spec, NAME)
+
+
+def test_nacl_is_not_required_of_a_linux_without_it(tmp_path):
+    spec, _ = nacl_spec(tmp_path)
+    check_sbi_h("#define SBI_SUCCESS 0\n#define SBI_ERR_INVALID_PARAM -3\n"
+                "#define SBI_ERR_INVALID_ADDRESS -5\n", spec, NAME)
+
+
+def test_nacl_marked_upstream_must_be_there(tmp_path):
+    spec, c = nacl_spec(tmp_path, upstream=True)
+    text = SBI_H_NACL[:SBI_H_NACL.index("/* SBI NACL extension */")]
+    got = problems(text, spec)
+    assert got == [
+        f"{pos(c, NACL, '- name: NACL', at='NACL')}: extension NACL says linux_upstream: "
+        f"true, but {NAME} does not define SBI_EXT_NACL_PROBE_FEATURE, "
+        f"SBI_EXT_NACL_SET_SHMEM, SBI_EXT_NACL_SYNC_CSR, SBI_EXT_NACL_SYNC_HFENCE, "
+        f"SBI_EXT_NACL_SYNC_SRET",
+        f"{pos(c, NACL, '- name: nacl_feature', at='nacl_feature')}: enum nacl_feature says "
+        f"linux_upstream: true, but {NAME} does not define SBI_NACL_FEAT_SYNC_CSR, "
+        f"SBI_NACL_FEAT_SYNC_HFENCE, SBI_NACL_FEAT_SYNC_SRET, SBI_NACL_FEAT_AUTOSWAP_CSR",
+        f"{pos(c, NACL, '- name: nacl_shmem', at='nacl_shmem')}: struct nacl_shmem says "
+        f"linux_upstream: true, but {NAME} does not define SBI_NACL_SHMEM_SIZE, "
+        f"SBI_NACL_SHMEM_SCRATCH_OFFSET, SBI_NACL_SHMEM_DBITMAP_OFFSET, "
+        f"SBI_NACL_SHMEM_DBITMAP_SIZE, SBI_NACL_SHMEM_CSR_OFFSET, SBI_NACL_SHMEM_CSR_SIZE",
+        f"{pos(c, NACL, 'linux_index:', at='SBI_NACL_SHMEM_CSR_INDEX')}: struct "
+        f"nacl_shmem.csrs: the spec says Linux indexes it with SBI_NACL_SHMEM_CSR_INDEX() "
+        f"(linux_upstream: true), but {NAME} does not define that macro",
+    ]
+
+
+def test_nacl_fid_feature_and_layout_changes_name_both_sides(tmp_path):
+    spec, c = nacl_spec(tmp_path)
+    text = changed("SBI_EXT_NACL_SYNC_HFENCE = 0x3,", "SBI_EXT_NACL_SYNC_HFENCE = 0x5,",
+                   SBI_H_NACL)
+    text = changed("SBI_NACL_FEAT_AUTOSWAP_CSR = 0x3,", "SBI_NACL_FEAT_AUTOSWAP_CSR = 0x4,",
+                   text)
+    text = changed("#define SBI_NACL_SHMEM_HFENCE_SIZE\t0x0780",
+                   "#define SBI_NACL_SHMEM_HFENCE_SIZE\t0x0700", text)
+    fid = pos(c, NACL, "fid: 3", at="3")
+    feat = pos(c, NACL, "AUTOSWAP_CSR, value: 3", at="3")
+    offset = pos(c, NACL, "linux_offset: SBI_NACL_SHMEM_DBITMAP_OFFSET",
+                 at="SBI_NACL_SHMEM_DBITMAP_OFFSET")
+    csr = pos(c, NACL, "linux_offset: SBI_NACL_SHMEM_CSR_OFFSET",
+              at="SBI_NACL_SHMEM_CSR_OFFSET")
+    size = pos(c, NACL, "linux_size: SBI_NACL_SHMEM_SIZE", at="SBI_NACL_SHMEM_SIZE")
+    dbitmap, csr_off = (line_of(text, f"#define SBI_NACL_SHMEM_{n}_OFFSET")
+                        for n in ("DBITMAP", "CSR"))
+    # In the spec's order: the FID, the feature, the struct's size, its fields.
+    assert problems(text, spec) == [
+        f"{fid}: the FID of NACL.sync_hfence is 3 in the spec but 5 in "
+        f"{NAME}:{line_of(text, 'SYNC_HFENCE = 0x5')} (SBI_EXT_NACL_SYNC_HFENCE); the spec "
+        f"must match the upstream tree",
+        f"{feat}: nacl_feature.AUTOSWAP_CSR is 3 in the spec but 4 in "
+        f"{NAME}:{line_of(text, 'AUTOSWAP_CSR = 0x4')} (SBI_NACL_FEAT_AUTOSWAP_CSR); the spec "
+        f"must match the upstream tree",
+        f"{size}: the size of struct nacl_shmem is 12288 in the spec but 12160 in "
+        f"{NAME}:{line_of(text, '#define SBI_NACL_SHMEM_SIZE')} (SBI_NACL_SHMEM_SIZE); the "
+        f"spec must match the upstream tree",
+        f"{offset}: the offset of struct nacl_shmem.dirty_bitmap is 0xf80 in the spec but "
+        f"0xf00 in {NAME}:{dbitmap} (SBI_NACL_SHMEM_DBITMAP_OFFSET); the spec must match the "
+        f"upstream tree",
+        f"{csr}: the offset of struct nacl_shmem.csrs is 0x1000 in the spec but 0xf80 in "
+        f"{NAME}:{csr_off} (SBI_NACL_SHMEM_CSR_OFFSET); the spec must match the upstream "
+        f"tree",
+    ]
+
+
+def test_nacl_csr_index_macro_is_checked_for_every_csr(tmp_path):
+    spec, c = nacl_spec(tmp_path)
+    # Off by one bit for the hypervisor CSRs (0x6xx) only.
+    text = changed("((((__csr_num) & 0xc00) >> 2) | ((__csr_num) & 0xff))",
+                   "((((__csr_num) & 0xc00) >> 2) | ((__csr_num) & 0x1ff))", SBI_H_NACL)
+    assert problems(text, spec) == [
+        f"{pos(c, NACL, 'index: csr', at='csr,')}: struct nacl_shmem.csrs is indexed by "
+        f"rule 'csr', which maps 0x100 to 0x0, but SBI_NACL_SHMEM_CSR_INDEX(0x100) in "
+        f"{NAME}:{line_of(text, '#define SBI_NACL_SHMEM_CSR_INDEX')} gives 0x100"]
