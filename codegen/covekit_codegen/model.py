@@ -138,6 +138,7 @@ class Function(Documented):
     # (checks require it exactly for the TSM's own calls).
     implemented: bool | None
     ext: Extension | None = None
+    ours: bool = False  # covekit's choice where the source is silent
     linux_name: str | None = None  # Linux's name for the FID, where not c_fid
 
     @property
@@ -304,6 +305,7 @@ class EnumMember(Documented):
     provisional: bool
     c_name: str = ""
     linux_name: str | None = None  # Linux's name, where not the prefix rule's
+    ours: bool = False
 
 
 @dataclass
@@ -313,6 +315,7 @@ class Enum(Documented):
     linux_upstream: bool
     members: list[EnumMember]
     linux_prefix: str | None = None  # Linux's member prefix, where not c_prefix
+    ours: bool = False
 
     @property
     def c_tag(self) -> str:
@@ -373,6 +376,7 @@ class Struct(Documented):
     size: int = 0
     align: int = 1
     linux_size: str | None = None  # Linux's macro for the size in bytes
+    ours: bool = False
 
     @property
     def c_tag(self) -> str:
@@ -645,6 +649,9 @@ class Spec:
     def enum(self, name: str) -> Enum | None:
         return next((e for e in self.enums if e.name == name), None)
 
+    def struct(self, name: str) -> Struct | None:
+        return next((s for s in self.structs if s.name == name), None)
+
     def extension(self, name: str) -> Extension | None:
         return next((e for e in self.extensions if e.name == name), None)
 
@@ -684,7 +691,8 @@ def _build_function(n: Node, ext_source: str) -> Function:
     return Function(**_documented(n, ext_source), fid=int(n["fid"]), caller=n["caller"],
                     args=[_build_arg(a, i, source) for i, a in enumerate(n.child("args"))],
                     returns=n.get("returns"), errors=[str(e) for e in n["errors"]],
-                    implemented=n.get("implemented"), linux_name=n.get("linux_name"))
+                    implemented=n.get("implemented"), linux_name=n.get("linux_name"),
+                    ours=bool(n.get("ours", False)))
 
 
 def _build_field(n: Node) -> Field:
@@ -764,8 +772,10 @@ def build(files: list[SpecFile], problems: Collector) -> Spec:
                       linux_prefix=n.get("linux_prefix"),
                       members=[EnumMember(**_documented(m, n["source"]), value=int(m["value"]),
                                           provisional=bool(m.get("provisional", False)),
-                                          linux_name=m.get("linux_name"))
-                               for m in n.child("members")])
+                                          linux_name=m.get("linux_name"),
+                                          ours=bool(m.get("ours", False)))
+                               for m in n.child("members")],
+                      ours=bool(n.get("ours", False)))
             for m in en.members:
                 m.c_name = f"{en.c_prefix}{m.name}"
             spec.enums.append(en)
@@ -774,7 +784,8 @@ def build(files: list[SpecFile], problems: Collector) -> Spec:
                         addr_align=n.get("align"),
                         linux_upstream=bool(n.get("linux_upstream", False)),
                         linux_size=n.get("linux_size"),
-                        fields=[_build_field(f) for f in n.child("fields")])
+                        fields=[_build_field(f) for f in n.child("fields")],
+                        ours=bool(n.get("ours", False)))
             layout(st, problems)
             spec.structs.append(st)
         for n in root.child("kvm_enums"):
