@@ -11,6 +11,7 @@ does not understand is kept as text, never guessed.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from dataclasses import dataclass
 
@@ -63,6 +64,15 @@ def _join_continuations(code: str) -> str:
             out[-pending - 1:] = [joined] + [""] * pending
             pending = 0
     return "\n".join(out)
+
+
+@functools.cache
+def _parse(text: str) -> ast.expr | None:
+    # Cached: an index macro is evaluated for thousands of keys.
+    try:
+        return ast.parse(_INT_SUFFIX.sub(r"\1", text), mode="eval").body
+    except SyntaxError:
+        return None
 
 
 class Header:
@@ -128,13 +138,11 @@ class Header:
         """The integer value of a C constant expression, or None."""
         if depth > 20 or not text:
             return None
-        expr = _INT_SUFFIX.sub(r"\1", text)
-        try:
-            tree = ast.parse(expr, mode="eval")
-        except SyntaxError:
+        tree = _parse(text)
+        if tree is None:
             return None
         try:
-            return self._eval(tree.body, scope or {}, depth)
+            return self._eval(tree, scope or {}, depth)
         except (Unknown, ZeroDivisionError, RecursionError):
             return None
 

@@ -11,6 +11,7 @@ import pytest
 from conftest import ROOT, Checkout, pos
 from covekit_codegen.c_header import Header
 from covekit_codegen.diagnostics import SpecError
+from covekit_codegen.model import INDEX_RULES
 from covekit_codegen.regen import Layout, load_spec
 from covekit_codegen.sbi_header_check import check_sbi_h
 
@@ -513,3 +514,27 @@ def test_nacl_csr_index_macro_is_checked_for_every_csr(tmp_path):
         f"{pos(c, NACL, 'index: csr', at='csr,')}: struct nacl_shmem.csrs is indexed by "
         f"rule 'csr', which maps 0x100 to 0x0, but SBI_NACL_SHMEM_CSR_INDEX(0x100) in "
         f"{NAME}:{line_of(text, '#define SBI_NACL_SHMEM_CSR_INDEX')} gives 0x100"]
+
+
+def test_the_spec_agrees_with_a_linux_that_has_nacl(spec):
+    # The checkout's own NACL description against a 6.13-shaped header:
+    # EID, FIDs, feature ids, layout and the CSR index macro all checked.
+    text = SBI_H_6_12.replace("#endif /* CONFIG_RISCV_SBI */\n",
+                              SBI_H_NACL.split("/* SBI NACL extension */\n")[1]
+                              + "#endif /* CONFIG_RISCV_SBI */\n")
+    text = changed("\tSBI_EXT_STA = 0x535441,\n",
+                   "\tSBI_EXT_STA = 0x535441,\n\tSBI_EXT_NACL = 0x4E41434C,\n", text)
+    check_sbi_h(text, spec, NAME)
+    broken = changed("& 0xff))", "& 0x1ff))", text)
+    assert [p.split(": ", 1)[1] for p in problems(broken, spec)] == [
+        f"struct nacl_shmem.csrs is indexed by rule 'csr', which maps 0x100 to 0x0, but "
+        f"SBI_NACL_SHMEM_CSR_INDEX(0x100) in {NAME}:"
+        f"{line_of(broken, '#define SBI_NACL_SHMEM_CSR_INDEX')} gives 0x100"]
+
+
+def test_generated_csr_index_follows_the_rule():
+    # The generated headers' own index macro, read back like Linux's.
+    text = (ROOT / "tsm-firmware/include/generated/sbi_cove_types.h").read_text()
+    h = Header(text, "sbi_cove_types.h")
+    keys, rule = INDEX_RULES["csr"]
+    assert [k for k in keys if h.call("SBI_NACL_CSR_INDEX", [k]) != rule(k)] == []
