@@ -13,6 +13,8 @@ The Linux-side files codegen owns:
                              'splice' (upstream's file, our additions in it)
   linux_expected(spec, path, upstream)   the content codegen wants at path
   splice_kvm_h, splice_fragments         the splices themselves
+  SBI_H, check_sbi_h(spec, text, name)   the spec's standard SBI numbers
+                             against a tree's arch/riscv/include/asm/sbi.h
 Diagnostics:
   Pos, Problem, SpecError    a position, a message at one, and the error
                              carrying them (printed one a line, exit 2)
@@ -50,7 +52,11 @@ if TYPE_CHECKING:
     from .yamlfile import load as load_yaml
     from .yamlfile import parse as parse_yaml
 
-__all__ = ["Pos", "Problem", "SpecError", "decode_text", "fault", "input_hash", "key_pos",
+# Where a Linux tree keeps the SBI numbers check_sbi_h compares.
+SBI_H = "arch/riscv/include/asm/sbi.h"
+
+__all__ = ["SBI_H", "Pos", "Problem", "SpecError", "check_sbi_h", "decode_text", "fault",
+           "input_hash", "key_pos",
            "linux_expected", "linux_files", "load_spec", "load_yaml", "node_pos",
            "outputs_hash", "owned_tempdir", "parse_yaml", "regen_main", "splice_fragments",
            "splice_kvm_h", "sweep_tempdirs", "sweep_temps", "write_atomic"]
@@ -153,3 +159,13 @@ def splice_fragments(text: str, spec: Spec, name: str, path: str) -> str:
     from .kvm_fragments import splice_fragments as _splice
 
     return _splice(text, spec, name, path)
+
+
+def check_sbi_h(spec: Spec, text: str, name: str = SBI_H) -> None:
+    """Compare the spec's EIDs, FIDs, error codes and enum members with a
+    tree's asm/sbi.h (text; name is how messages call it).  SpecError, at
+    the spec's position and naming name:LINE with both values, for each
+    disagreement; see covekit_codegen/sbi_header_check.py for the rule."""
+    from .sbi_header_check import check_sbi_h as _check
+
+    _check(text, spec, name)

@@ -12,7 +12,6 @@
 #include "sbi_cove_types.h"
 #include "tsm/console.h"
 #include "tsm/dispatch.h"
-#include "tsm/global.h"
 #include "tsm/hart.h"
 #include "tsm/sbi_call.h"
 #include "tsm/sbiret.h"
@@ -99,7 +98,7 @@ static void answer(struct trap_frame *tf, struct sbiret ret)
 }
 
 /* Which SBI extensions a TVM sees: served here, or by the host (DBCN). */
-static long guest_probe(unsigned long eid)
+static long guest_probe(struct tsm *tsm, unsigned long eid)
 {
 	struct sbiret ret;
 	const unsigned long args[6] = { eid };
@@ -113,10 +112,10 @@ static long guest_probe(unsigned long eid)
 	case SBI_EXT_DBCN:
 		return 1;
 	case SBI_EXT_TIME:
-		return tsm.plat.sstc;
+		return tsm->plat.sstc;
 	}
 	/* The CoVE extensions: by the spec's implemented guest calls. */
-	dispatch_sbi_call(&tsm, DISPATCH_FROM_GUEST, SBI_EXT_BASE,
+	dispatch_sbi_call(tsm, DISPATCH_FROM_GUEST, SBI_EXT_BASE,
 			  SBI_EXT_BASE_PROBE_EXTENSION, args, &ret);
 	return ret.error ? 0 : ret.value;
 }
@@ -235,7 +234,7 @@ static void guest_ecall(struct tsm *tsm, struct hart *h, struct trap_frame *tf)
 	switch (eid) {
 	case SBI_EXT_BASE:
 		if (fid == SBI_EXT_BASE_PROBE_EXTENSION)
-			ret = sbiret_value(guest_probe(a[0]));
+			ret = sbiret_value(guest_probe(tsm, a[0]));
 		else if (fid <= SBI_EXT_BASE_GET_MIMPID)
 			ret = sbi_call(eid, fid, a);
 		answer(tf, ret);

@@ -8,6 +8,10 @@ hunks for them are applied with git apply --include.  Refreshing a stale
 patch amends its commit in a scratch worktree and writes the series back
 through `tools/series refresh`'s machinery, so only that patch changes.
 
+The spec's standard SBI numbers (EIDs, FIDs, error codes, enums) are
+checked against each series' base tree's arch/riscv/include/asm/sbi.h too:
+a disagreement is a spec error (exit 2) naming both sides.
+
 Without the upstream in the cache nothing can be checked; that is said
 plainly, with the import command, and is not an error.
 """
@@ -88,6 +92,19 @@ def refresh_generated(repo: Path, series: Series) -> refresh.Report:
         return refresh.write_back(series, wt, since, tip)
 
 
+def sbi_h_problems(repo: Path, upstream: str, base: str) -> list[str]:
+    """Where the base tree's asm/sbi.h disagrees with the spec, one line each."""
+    data = _base_file(repo, base, generated.SBI_H)
+    name = f"{upstream}@{base[:12]}:{generated.SBI_H}"
+    if data is None:
+        return [f"{name}: not in the tree; the spec's SBI numbers cannot be checked"]
+    try:
+        generated.check_sbi_h(data, name)
+    except api.SpecError as err:
+        return [str(p) for p in err.problems]
+    return []
+
+
 def stamp_of(ctx: Context, names: list[str]) -> str:
     """Everything the check depends on: skip it when none of it changed."""
     h = hashlib.sha256(api.input_hash(ctx.root).encode())
@@ -130,6 +147,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     if stamp.is_file() and stamp.read_text() == key:
         return 0
     status, clean = 0, True
+    checked: set[tuple[Path, str]] = set()
     for name in names:
         try:
             series = apply.load(ctx, name)
@@ -145,6 +163,11 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
             print(f"regen: kernel-patches/{name}: generated content not checked: {err}",
                   file=sys.stderr)
             continue
+        if (repo, series.base_commit) not in checked:
+            checked.add((repo, series.base_commit))
+            for line in sbi_h_problems(repo, series.upstream, series.base_commit):
+                print(line, file=sys.stderr)
+                status |= 2
         found = stale(repo, series)
         if args.check:
             for patch, path in found:

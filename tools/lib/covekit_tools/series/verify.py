@@ -6,7 +6,9 @@ In a scratch worktree of the cached upstream, at the series' recorded base:
   2. the tree's own scripts/checkpatch.pl is clean on it, but for the
      findings justified in <series>/checkpatch-ignore.yaml;
   3. each generated file a patch owns equals what codegen makes from the
-     spec (kvm.h: the upstream file with our members spliced in);
+     spec (kvm.h: the upstream file with our members spliced in), and the
+     spec's standard SBI numbers agree with arch/riscv/include/asm/sbi.h,
+     at the base and after each patch that changes it;
   4. the config fragment holds: on tinyconfig, merged with the tree's
      merge_config.sh, every option keeps its value after olddefconfig;
   5. after each patch, its build targets build for ARCH=riscv with that
@@ -71,10 +73,11 @@ class Report:
     base: str
     patches: list[PatchReport]
     config: list[str] = field(default_factory=list)
+    sbi_h: list[str] = field(default_factory=list)  # the base's asm/sbi.h vs the spec
 
     @property
     def ok(self) -> bool:
-        return all(p.ok for p in self.patches) and not self.config
+        return all(p.ok for p in self.patches) and not self.config and not self.sbi_h
 
 
 def exemptions(series: Series) -> list[checkpatch.Exemption]:
@@ -162,6 +165,23 @@ def write_if_changed(path: Path, data: bytes) -> None:
         api.write_atomic(path, data)
 
 
+def check_sbi_h(wt: Path, name: str) -> list[str]:
+    """Where the worktree's asm/sbi.h disagrees with the spec's SBI numbers."""
+    path = wt / generated.SBI_H
+    if not path.is_file():
+        return [f"{name}: not in the tree, so the spec's SBI numbers cannot be checked"]
+    try:
+        generated.check_sbi_h(path.read_bytes(), name)
+    except api.SpecError as err:
+        return [str(p) for p in err.problems]
+    return []
+
+
+def _changes_sbi_h(wt: Path, commit: str) -> bool:
+    return generated.SBI_H in worktree.run(wt, "diff-tree", "--no-commit-id", "--name-only",
+                                           "-r", commit).splitlines()
+
+
 def verify(ctx: Context, series: Series, jobs: int | None = None,
            progress: Callable[[str], None] = print) -> Report:
     repo, base = apply.upstream(ctx, series)
@@ -171,6 +191,7 @@ def verify(ctx: Context, series: Series, jobs: int | None = None,
     build_dir = ctx.build / "series" / f"{series.name}-kbuild"
     commits: list[str | None] = []
     with verify_worktree(ctx, repo, series, base) as wt:
+        report.sbi_h = check_sbi_h(wt, f"{series.upstream}@{base[:12]}:{generated.SBI_H}")
         if len(stack) > 1:
             apply.apply_chain(wt, repo, base, stack[:-1])
         for entry, pr in zip(series.patches, report.patches, strict=True):
@@ -187,6 +208,8 @@ def verify(ctx: Context, series: Series, jobs: int | None = None,
             pr.checkpatch = [str(f) for f in checkpatch.unjustified(
                 checkpatch.checkpatch(wt, path), entry.file, ignore)]
             pr.generated = check_generated(repo, base, wt, entry.generated)
+            if _changes_sbi_h(wt, result.commit):
+                pr.generated += check_sbi_h(wt, f"{entry.file}:{generated.SBI_H}")
 
         config = build_dir / ".config"
         fragment = series.config_path()
@@ -240,6 +263,8 @@ def print_report(report: Report) -> None:
             print(f"    {line}")
         if p.build.startswith("failed"):
             print("    " + p.build.replace("\n", "\n    "))
+    for line in report.sbi_h:
+        print(f"sbi.h: {line}")
     for line in report.config:
         print(f"config: {line}")
     verdict = "verified" if report.ok else "NOT verified"
