@@ -20,7 +20,8 @@ Limits, so that no file ends in a RecursionError, a MemoryError or a hang
 (aliased ones counted where they are used); aliases, merge keys included,
 add at most MAX_ALIAS_NODES nodes to a file, counted while composing, before
 any Python object is built; an alias may not refer to a node that contains
-it; a number is at most MAX_NUMBER_CHARS characters long.  An aliased value
+it, nor an anchor name be defined twice; a number is at most
+MAX_NUMBER_CHARS characters long.  An aliased value
 is reported at the alias, where it is used, not at its anchor.
 """
 
@@ -37,6 +38,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.scanner import RoundTripScanner, ScannerError
 
 from .diagnostics import Pos, Problem, SpecError
 
@@ -44,6 +46,22 @@ MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10000
 MAX_NUMBER_CHARS = 100
 _INT_TAG = "tag:yaml.org,2002:int"
+
+
+class _LimitError(ScannerError):  # type: ignore[misc]
+    """A limit the scanner enforces."""
+
+
+class _BoundedScanner(RoundTripScanner):  # type: ignore[misc]
+    """Refuses deep flow nesting as it reads it: ruamel's scanner looks up
+    to 1024 characters ahead for a simple key, at a cost that grows with
+    the flow depth, before the composer sees the first collection."""
+
+    def fetch_flow_collection_start(self, token_class: Any, to_push: str) -> None:
+        if len(self.flow_context) >= MAX_DEPTH:
+            raise _LimitError(None, None, f"nested more than {MAX_DEPTH} levels deep",
+                              self.reader.get_mark())
+        super().fetch_flow_collection_start(token_class, to_push)
 
 
 class _BoundedComposer(Composer):  # type: ignore[misc]
@@ -63,6 +81,12 @@ class _BoundedComposer(Composer):  # type: ignore[misc]
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None and not isinstance(event, AliasEvent) and anchor in self.anchors:
+            first = self.anchors[anchor].start_mark
+            raise ComposerError(None, None, f"anchor &{anchor} is defined again (first at "
+                                f"line {first.line + 1}, column {first.column + 1}); give each "
+                                f"anchor its own name", event.start_mark)
         if isinstance(event, AliasEvent):
             return self._alias(event) if event.anchor in self.anchors else \
                 super().compose_node(parent, index)  # ruamel's "undefined alias"
@@ -186,6 +210,7 @@ def parse(text: str, name: str, yaml: YAML | None = None) -> Any:
     yaml = yaml or YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     yaml.Composer = _BoundedComposer
+    yaml.Scanner = _BoundedScanner
     try:
         return yaml.load(text)
     except MarkedYAMLError as err:
@@ -227,7 +252,8 @@ def _yaml_problem(err: MarkedYAMLError, text: str, name: str) -> Problem:
                        "invalid YAML: the quoted string that starts here is never closed")
     # The composer's own errors (limits, aliases) come after the scanner
     # has read the text: no runaway quote explains them.
-    quote = None if isinstance(err, ComposerError) else _runaway_quote(text, mark)
+    limit = isinstance(err, (ComposerError, _LimitError))
+    quote = None if limit else _runaway_quote(text, mark)
     if quote is not None:
         return Problem(Pos(name, quote.line + 1, quote.column + 1),
                        f"invalid YAML: the quoted string that starts here is not closed on "

@@ -488,9 +488,14 @@ CASES = [
     Case("yaml-recursive-alias", write(EXTRA, b"title: Extra\nenums: &x [*x]\n"),
          lambda c: [f"{EXTRA}:2:12: invalid YAML: alias *x refers to the node that contains "
                     f"it; YAML that contains itself is not a spec value"]),
+    Case("yaml-anchor-defined-twice",  # used to warn on stderr, without a position
+         write(EXTRA, b"title: &t Extra\nsources:\n  X: &t A test.\n"),
+         lambda c: [f"{EXTRA}:3:6: invalid YAML: anchor &t is defined again (first at line 1, "
+                    f"column 8); give each anchor its own name"]),
     Case("yaml-deep-flow-nesting",  # used to end in RecursionError
          write(EXTRA, b"title: Extra\nx: " + b"[" * 5000 + b"]" * 5000 + b"\n"),
-         lambda c: [f"{EXTRA}:2:67: invalid YAML: nested more than 64 levels deep"]),
+         # the 65th '[' (the scanner counts flow levels as it reads them)
+         lambda c: [f"{EXTRA}:2:68: invalid YAML: nested more than 64 levels deep"]),
     Case("yaml-deep-block-nesting",
          write(EXTRA, b"title: Extra\nx:\n" + b"".join(b" " * i + b"- \n" for i in
                                                           range(0, 10000, 2))),

@@ -32,6 +32,7 @@ import signal
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -166,10 +167,17 @@ def deep_nesting(rng: random.Random, lines: list[bytes]) -> None:
 
 
 def alias_bomb(rng: random.Random, lines: list[bytes]) -> None:
+    """Aliases of aliases, used where the schema looks at every item."""
     width = rng.choice([2, 10])
-    lines.append(b"z0: &z0 [" + b", ".join([b"x"] * width) + b"]")
-    for n in range(1, rng.choice([5, 30])):
-        lines.append(b"z%d: &z%d [" % (n, n) + b", ".join([b"*z%d" % (n - 1)] * width) + b"]")
+    bomb = [b"z0: &z0 [" + b", ".join([b"x"] * width) + b"]"]
+    levels = rng.choice([5, 30])
+    for n in range(1, levels):
+        bomb.append(b"z%d: &z%d [" % (n, n) + b", ".join([b"*z%d" % (n - 1)] * width) + b"]")
+    lists = [i for i, line in enumerate(lines) if re.match(rb"^\s*errors: \[", line)]
+    if lists:
+        i = rng.choice(lists)
+        lines[i] = lines[i][:lines[i].index(b"[")] + b"*z%d" % (levels - 1)
+    lines[1:1] = bomb
 
 
 MUTATIONS: list[Callable[[random.Random, list[bytes]], None]] = [
@@ -226,12 +234,18 @@ def regen(root: Path) -> tuple[int, str, float]:
 
     out, err = io.StringIO(), io.StringIO()
     start = time.process_time()
-    with guarded(), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with guarded(), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+            warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
         try:
             rc = main(["--root", str(root), "-q"])
         except Hang:
             rc = -1
             print(f"HANG: still running after {HANG} s", file=sys.stderr)
+        # A warning reaches a user's terminal as unpositioned stderr lines.
+        for w in warned:
+            print(f"WARNING: {w.category.__name__}: {' '.join(str(w.message).split())}",
+                  file=sys.stderr)
     return rc, err.getvalue(), time.process_time() - start
 
 
