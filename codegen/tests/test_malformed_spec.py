@@ -288,6 +288,11 @@ CASES = [
          edit(COVE, DESTROY_IMPLEMENTED, DESTROY_HEAD + "        implemented: yes\n"),
          one(COVE, "implemented: yes", "extensions[COVH].functions[destroy_tvm].implemented: "
              "expected true or false, got string 'yes'", at="yes")),
+    Case("line-separator-in-a-name",  # printed raw, it split the message in two
+         edit(COVE, DESTROY, "- name: destroy\u2028tvm"),
+         one(COVE, "- name: destroy", "extensions[COVH].functions[destroy\\u2028tvm].name: "
+             "'destroy\\u2028tvm' is not a valid C identifier (letters, digits and '_', not "
+             "starting with a digit)", at="destroy")),
     Case("invalid-c-identifier", edit(COVE, DESTROY, "- name: destroy-tvm"),
          one(COVE, "destroy-tvm", "extensions[COVH].functions[destroy-tvm].name: "
              "'destroy-tvm' is not a valid C identifier (letters, digits and '_', not "
