@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from . import sbi_ids
 from .diagnostics import Collector, Pos
-from .model import Spec
+from .model import MAX_STRUCT_SIZE, Spec, array_count, shown
 
 C_KEYWORDS = frozenset([
     "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
@@ -100,14 +101,28 @@ def _check_sources(spec: Spec, problems: Collector) -> None:
 
 def _check_errors(spec: Spec, problems: Collector) -> None:
     _duplicates(spec.errors, lambda e: e.name, "error name", "name", problems)
-    _duplicates(spec.errors, lambda e: e.value, "error value", "value", problems, show=str)
+    # sbiret.error: SUCCESS is 0, every failure negative (the schema bounds
+    # the values to a C long and to <= 0).
+    signed = []
+    for e in spec.errors:
+        if e.name == "SUCCESS" and e.value != 0:
+            problems.add(e.pos("value"), f"error SUCCESS has value {e.value}, but SUCCESS is 0 "
+                         f"({sbi_ids.SOURCE})")
+        elif e.name != "SUCCESS" and e.value == 0:
+            problems.add(e.pos("value"), f"error {e.name} has value 0, which is SUCCESS's; "
+                         f"every other error code is negative")
+        else:
+            signed.append(e)
+    _duplicates(signed, lambda e: e.value, "error value", "value", problems, show=str)
     if spec.errors and not spec.error("SUCCESS"):
         problems.add(spec.errors[0].pos(), "the error table has no SUCCESS (0)")
 
 
 def _check_extensions(spec: Spec, problems: Collector) -> None:
     _duplicates(spec.extensions, lambda e: e.name, "extension name", "name", problems)
-    _duplicates(spec.extensions, lambda e: e.eid, "EID", "eid", problems, show=hex)
+    # An EID the SBI spec gives another extension is reported as that, once.
+    fair = [ext for ext in spec.extensions if _check_eid(ext, problems)]
+    _duplicates(fair, lambda e: e.eid, "EID", "eid", problems, show=hex)
     for ext in spec.extensions:
         _duplicates(ext.functions, lambda f: f.name, "function name", "name", problems,
                     where=ext.name)
@@ -128,9 +143,32 @@ def _check_extensions(spec: Spec, problems: Collector) -> None:
     _duplicates(spec.refused, lambda e: e.eid, "refused EID", "eid", problems, show=hex)
     handled = {e.eid: e for e in spec.extensions}
     for ref in spec.refused:
-        if ref.eid in handled:
+        # A handled extension on a standard EID not its own is reported once,
+        # by _check_eid, not again here.
+        owner = sbi_ids.STANDARD_BY_EID.get(ref.eid)
+        if ref.eid in handled and owner in (None, handled[ref.eid].name):
             problems.add(ref.pos("eid"), f"{ref.name}: EID {ref.eid:#x} is also the extension "
                          f"{handled[ref.eid].name}, which the TSM handles or forwards")
+
+
+def _check_eid(ext: Any, problems: Collector) -> bool:
+    """The SBI spec's EIDs are taken whether or not the spec defines those
+    extensions; a standard extension keeps its own.  False if reported."""
+    src = sbi_ids.SOURCE
+    standard = sbi_ids.STANDARD_EIDS.get(ext.name)
+    owner = sbi_ids.STANDARD_BY_EID.get(ext.eid)
+    if standard is not None and ext.eid != standard:
+        problems.add(ext.pos("eid"), f"extension {ext.name}: the standard SBI extension "
+                     f"{ext.name} has EID {standard:#x} ({src}), not {ext.eid:#x}")
+    elif ext.eid in sbi_ids.LEGACY_EIDS:
+        problems.add(ext.pos("eid"), f"extension {ext.name}: EID {ext.eid:#x} is in the legacy "
+                     f"SBI range 0x00-0x0F ({src}); choose another")
+    elif owner is not None and owner != ext.name:
+        problems.add(ext.pos("eid"), f"extension {ext.name}: EID {ext.eid:#x} is the standard "
+                     f"SBI extension {owner}'s ({src}); choose another")
+    else:
+        return True
+    return False
 
 
 def _check_function(spec: Spec, handled_by: str, fn: Any, problems: Collector) -> None:
@@ -197,14 +235,15 @@ def _check_enums(spec: Spec, problems: Collector) -> None:
                     problems.add(m.pos("value"), f"enum {en.name}: bit {m.value} of "
                                  f"{m.name} does not fit in 64 bits")
         values = sorted({m.value for m in en.members})
-        if not en.sparse:
-            missing = sorted(set(range(values[0], values[-1] + 1)) - set(values))
-            if missing:
-                after = max((m for m in en.members if m.value < missing[0]),
-                            key=lambda m: m.value)
-                problems.add(after.pos("value"), f"enum {en.name}: gap after {after.name} "
-                             f"(no member has value {missing[0]}); fill it or mark the enum "
-                             f"'sparse: true'")
+        # The first value missing between the smallest and the largest,
+        # found without listing the (up to 2**31) missing ones.
+        pairs = zip(values, values[1:], strict=False)
+        missing = next((v + 1 for v, w in pairs if w != v + 1), None)
+        if not en.sparse and missing is not None:
+            after = max((m for m in en.members if m.value < missing), key=lambda m: m.value)
+            problems.add(after.pos("value"), f"enum {en.name}: gap after {after.name} "
+                         f"(no member has value {missing}); fill it or mark the enum "
+                         f"'sparse: true'")
 
 
 def _check_structs(spec: Spec, problems: Collector) -> None:
@@ -349,6 +388,11 @@ def _check_measurement(spec: Spec, problems: Collector) -> None:
     for r in first.records:
         _duplicates(r.fields, lambda f: f.name, "field name", "name", problems,
                     where=f"{where}: record {r.name}")
+        for f in r.fields:
+            if f.type != "u64" and array_count(f.type) > MAX_STRUCT_SIZE:
+                problems.add(f.pos("type"), f"{where}: record {r.name}: field {f.name}: "
+                             f"{shown(f.type)} is larger than a record field may be "
+                             f"({MAX_STRUCT_SIZE} bytes, 1 MiB)")
         if r.function is None:
             ext_name, _, fn_name = r.call.partition(".")
             why = (f"{ext_name} has no function {fn_name!r}" if spec.extension(ext_name)

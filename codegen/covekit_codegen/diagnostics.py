@@ -20,13 +20,19 @@ class Pos:
         return self.file
 
 
+# Characters str.splitlines() (and so a reader of the output) breaks lines
+# at: a message quoting spec text that holds one stays a single line.
+_LINE_BREAKS = {c: f"\\u{c:04x}" for c in (0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85,
+                                              0x2028, 0x2029)}
+
+
 @dataclass(frozen=True)
 class Problem:
     pos: Pos
     message: str
 
     def __str__(self) -> str:
-        return f"{self.pos}: {self.message}"
+        return f"{self.pos}: {self.message.translate(_LINE_BREAKS)}"
 
 
 class SpecError(Exception):

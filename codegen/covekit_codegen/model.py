@@ -19,12 +19,27 @@ CALLERS = ("host", "guest")
 # RV64 sizes (= alignments) of the scalar field types.
 SCALAR_SIZE = {"u8": 1, "s8": 1, "u16": 2, "s16": 2, "u32": 4, "s32": 4,
                "u64": 8, "s64": 8, "ulong": 8, "long": 8}
+# The largest struct (and measurement record field) a spec may declare: a
+# bound far above any real one that keeps absurd sizes out of the C.
+MAX_STRUCT_SIZE = 1 << 20
 C_TYPE = {  # firmware / selftests (stdint), Linux kernel
     "u8": ("uint8_t", "u8"), "u16": ("uint16_t", "u16"), "u32": ("uint32_t", "u32"),
     "u64": ("uint64_t", "u64"), "s8": ("int8_t", "s8"), "s16": ("int16_t", "s16"),
     "s32": ("int32_t", "s32"), "s64": ("int64_t", "s64"),
     "ulong": ("unsigned long", "unsigned long"), "long": ("long", "long"),
 }
+
+
+def array_count(type_: str) -> int:
+    """N of a type u8[N]; above MAX_STRUCT_SIZE for any N too long to be one
+    (int() refuses more than 4300 digits)."""
+    digits = type_.partition("[")[2].rstrip("]")
+    return int(digits) if len(digits) <= 8 else 10 ** 8
+
+
+def shown(type_: str) -> str:
+    """A field type for a message: u8[99999999999999999999...] when long."""
+    return type_ if len(type_) <= 24 else type_[:23] + "...]"
 
 
 @dataclass
@@ -546,7 +561,7 @@ class MeasureField:
     def size(self) -> int:
         if self.type == "u64":
             return 8
-        return int(self.type.removeprefix("u8[").rstrip("]"))
+        return array_count(self.type)
 
 
 @dataclass
@@ -700,15 +715,21 @@ def _build_field(n: Node) -> Field:
               enum=n.get("enum"), addr_align=n.get("align"),
               linux_offset=n.get("linux_offset"), linux_size=n.get("linux_size"),
               index=n.get("index"), linux_index=n.get("linux_index"))
-    base, _, count = f.type.partition("[")
-    f.base = base
-    f.count = int(count.rstrip("]")) if count else None
+    f.base = f.type.partition("[")[0]
+    f.count = array_count(f.type) if "[" in f.type else None
     return f
 
 
 def layout(struct: Struct, problems: Collector) -> None:
     """Compute RV64 offsets and size; declared ones must agree, and every
-    byte must belong to a field (no implicit padding crosses the ABI)."""
+    byte must belong to a field (no implicit padding crosses the ABI), and
+    the struct is at most MAX_STRUCT_SIZE bytes."""
+    too_big = [f for f in struct.fields if f.size > MAX_STRUCT_SIZE]
+    for f in too_big:
+        problems.add(f.pos("type"), f"struct {struct.name}: field {f.name}: {shown(f.type)} is "
+                     f"larger than a struct may be ({MAX_STRUCT_SIZE} bytes, 1 MiB)")
+    if too_big:
+        return  # offsets past it would only repeat the problem
     offset = 0
     align = 1
     for f in struct.fields:
@@ -726,6 +747,10 @@ def layout(struct: Struct, problems: Collector) -> None:
         align = max(align, a)
     struct.align = align
     struct.size = (offset + align - 1) // align * align
+    if struct.size > MAX_STRUCT_SIZE:
+        problems.add(struct.pos("name"), f"struct {struct.name}: its fields lay out to "
+                     f"{struct.size} bytes, more than a struct may be ({MAX_STRUCT_SIZE} bytes, "
+                     f"1 MiB)")
     if struct.size != offset:
         problems.add(struct.pos("name"), f"struct {struct.name}: {struct.size - offset} "
                      f"byte(s) of implicit tail padding; declare a reserved field so the "

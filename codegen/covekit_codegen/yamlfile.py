@@ -14,6 +14,15 @@ exemptions), which reach it through covekit_codegen.api.
   kind(value)           how a message names a value of the wrong kind
 
 Each raises SpecError; name is the file as messages print it.
+
+Limits, so that no file ends in a RecursionError, a MemoryError or a hang
+(Documentation/spec.rst, "Limits"): collections nest at most MAX_DEPTH deep
+(aliased ones counted where they are used); aliases, merge keys included,
+add at most MAX_ALIAS_NODES nodes to a file, counted while composing, before
+any Python object is built; an alias may not refer to a node that contains
+it, nor an anchor name be defined twice; a number is at most
+MAX_NUMBER_CHARS characters long.  An aliased value
+is reported at the alias, where it is used, not at its anchor.
 """
 
 from __future__ import annotations
@@ -24,10 +33,122 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.scanner import RoundTripScanner, ScannerError
 
 from .diagnostics import Pos, Problem, SpecError
+
+MAX_DEPTH = 64
+MAX_ALIAS_NODES = 10000
+MAX_NUMBER_CHARS = 100
+_INT_TAG = "tag:yaml.org,2002:int"
+
+
+class _LimitError(ScannerError):  # type: ignore[misc]
+    """A limit the scanner enforces."""
+
+
+class _BoundedScanner(RoundTripScanner):  # type: ignore[misc]
+    """Refuses deep flow nesting as it reads it: ruamel's scanner looks up
+    to 1024 characters ahead for a simple key, at a cost that grows with
+    the flow depth, before the composer sees the first collection."""
+
+    def fetch_flow_collection_start(self, token_class: Any, to_push: str) -> None:
+        if len(self.flow_context) >= MAX_DEPTH:
+            raise _LimitError(None, None, f"nested more than {MAX_DEPTH} levels deep",
+                              self.reader.get_mark())
+        super().fetch_flow_collection_start(token_class, to_push)
+
+
+class _BoundedComposer(Composer):  # type: ignore[misc]
+    """ruamel's composer with the limits above.
+
+    An alias becomes a copy of its anchored node carrying the alias's
+    position (sharing the anchored node's children), so that positions,
+    and messages, point at the alias.
+    """
+
+    def compose_document(self) -> Any:
+        self._level = 0
+        self._open: list[str] = []  # anchors of the collections being composed
+        self._expanded = 0
+        self._size: dict[int, tuple[int, int]] = {}  # id(node) -> (nodes, height)
+        return super().compose_document()
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None and not isinstance(event, AliasEvent) and anchor in self.anchors:
+            first = self.anchors[anchor].start_mark
+            raise ComposerError(None, None, f"anchor &{anchor} is defined again (first at "
+                                f"line {first.line + 1}, column {first.column + 1}); give each "
+                                f"anchor its own name", event.start_mark)
+        if isinstance(event, AliasEvent):
+            return self._alias(event) if event.anchor in self.anchors else \
+                super().compose_node(parent, index)  # ruamel's "undefined alias"
+        if isinstance(event, ScalarEvent):
+            node = super().compose_node(parent, index)
+            if str(node.tag) == _INT_TAG and len(node.value) > MAX_NUMBER_CHARS:
+                raise ComposerError(None, None, f"a number {len(node.value)} characters long; "
+                                    f"a spec number has at most {MAX_NUMBER_CHARS}",
+                                    node.start_mark)
+            return node
+        if not isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            return super().compose_node(parent, index)
+        self._level += 1
+        if self._level > MAX_DEPTH:
+            raise ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep",
+                                event.start_mark)
+        self._open.append(event.anchor)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._open.pop()
+            self._level -= 1
+
+    def _alias(self, event: AliasEvent) -> Node:
+        self.parser.get_event()
+        if event.anchor in self._open:
+            raise ComposerError(None, None, f"alias *{event.anchor} refers to the node that "
+                                f"contains it; YAML that contains itself is not a spec value",
+                                event.start_mark)
+        node = self.anchors[event.anchor]
+        nodes, height = self._measure(node)
+        self._expanded += nodes
+        if self._expanded > MAX_ALIAS_NODES:
+            raise ComposerError(None, None, f"aliases expand this file to more than "
+                                f"{MAX_ALIAS_NODES} nodes; write the values out instead of "
+                                f"aliasing them", event.start_mark)
+        if self._level + height > MAX_DEPTH:
+            raise ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep (with "
+                                f"what this alias stands for)", event.start_mark)
+        if isinstance(node, ScalarNode):
+            return ScalarNode(node.tag, node.value, event.start_mark, event.end_mark,
+                              style=node.style)
+        cls = MappingNode if isinstance(node, MappingNode) else SequenceNode
+        return cls(node.tag, node.value, event.start_mark, event.end_mark,
+                   flow_style=node.flow_style)
+
+    def _measure(self, node: Node) -> tuple[int, int]:
+        """(nodes, nesting height) of what node stands for, aliases expanded."""
+        known = self._size.get(id(node))
+        if known is not None:
+            return known
+        nodes, height = 1, 0
+        if isinstance(node, (MappingNode, SequenceNode)):
+            height = 1
+            children = ([n for pair in node.value for n in pair]
+                        if isinstance(node, MappingNode) else node.value)
+            for child in children:
+                n, h = self._measure(child)
+                nodes += n
+                height = max(height, 1 + h)
+        self._size[id(node)] = (nodes, height)
+        return nodes, height
 
 
 def node_pos(data: Any, file: str, key: str | int | None = None) -> Pos:
@@ -88,6 +209,8 @@ def parse(text: str, name: str, yaml: YAML | None = None) -> Any:
     """
     yaml = yaml or YAML(typ="rt")
     yaml.allow_duplicate_keys = False
+    yaml.Composer = _BoundedComposer
+    yaml.Scanner = _BoundedScanner
     try:
         return yaml.load(text)
     except MarkedYAMLError as err:
@@ -123,7 +246,14 @@ def _yaml_problem(err: MarkedYAMLError, text: str, name: str) -> Problem:
     problem = " ".join((err.problem or "").split())
     context = " ".join((err.context or "").split())
     ctx_mark = err.context_mark
-    quote = _runaway_quote(text, mark)
+    if context == "while scanning a quoted scalar" and ctx_mark is not None and (
+            "end of stream" in problem or "document separator" in problem):
+        return Problem(Pos(name, ctx_mark.line + 1, ctx_mark.column + 1),
+                       "invalid YAML: the quoted string that starts here is never closed")
+    # The composer's own errors (limits, aliases) come after the scanner
+    # has read the text: no runaway quote explains them.
+    limit = isinstance(err, (ComposerError, _LimitError))
+    quote = None if limit else _runaway_quote(text, mark)
     if quote is not None:
         return Problem(Pos(name, quote.line + 1, quote.column + 1),
                        f"invalid YAML: the quoted string that starts here is not closed on "

@@ -5,9 +5,11 @@ way to run ./tools/regen's code on it as a user would (a subprocess)."""
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,11 +23,25 @@ COPIED = ["spec", "codegen/covekit_codegen", "codegen/templates", "codegen/outpu
           "Documentation/page-states.svg"]
 
 
+# A refused spec costs regen well under a second of CPU; a run that is still
+# going after TIMEOUT seconds hangs.  The child's address space is capped so
+# that input which explodes in memory fails fast instead of swapping.
+CPU_BOUND = 1.0
+TIMEOUT = 30
+MEMORY_CAP = 2 << 30
+
+
+def _cap_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
 @dataclass
 class Result:
     returncode: int
     stdout: str
     stderr: str
+    cpu: float = 0.0  # seconds of CPU (user + system) the run took
+    wall: float = 0.0
 
     @property
     def lines(self) -> list[str]:
@@ -63,10 +79,16 @@ class Checkout:
     def regen(self, *args: str, env: dict[str, str] | None = None) -> Result:
         """Run regen; env overrides variables of this process's environment."""
         env = dict(os.environ, **(env or {}), PYTHONPATH=str(self.root / "codegen"))
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.monotonic()
         proc = subprocess.run([sys.executable, "-m", "covekit_codegen", "--root",
                                str(self.root), *args], capture_output=True, text=True,
-                              env=env, cwd=self.root, timeout=120)
-        return Result(proc.returncode, proc.stdout, proc.stderr)
+                              env=env, cwd=self.root, timeout=TIMEOUT,
+                              preexec_fn=_cap_memory)
+        wall = time.monotonic() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        return Result(proc.returncode, proc.stdout, proc.stderr, cpu, wall)
 
     def snapshot(self) -> dict[str, bytes]:
         """Every file under the checkout, to prove a failed run wrote nothing."""
@@ -88,7 +110,8 @@ def pos(c: Checkout, rel: str, needle: str, at: str | None = None,
 
 def assert_regen_refused(checkout: Checkout, expected: list[str]) -> None:
     """regen refuses the spec: exit 2, exactly these lines (a line ending in
-    '...' is a prefix), no traceback, and not a byte written."""
+    '...' is a prefix), no traceback, not a byte written, and fast: under
+    CPU_BOUND seconds of CPU (wall time on this shared machine is noisier)."""
     before = checkout.snapshot()
     r = checkout.regen()
     assert "Traceback" not in r.stderr, r.stderr
@@ -101,6 +124,7 @@ def assert_regen_refused(checkout: Checkout, expected: list[str]) -> None:
         else:
             assert got == want, r.stderr
     assert checkout.snapshot() == before, "a refused regen wrote files"
+    assert r.cpu < CPU_BOUND, f"regen took {r.cpu:.2f} s of CPU ({r.wall:.2f} s wall)"
 
 
 @pytest.fixture

@@ -141,6 +141,88 @@ def _two_files_expect(c: Checkout) -> list[str]:
         f"SBI-3.0, covekit)"]
 
 
+# --- limits (Documentation/spec.rst, "Limits") ------------------------------
+
+TVM_CREATE_SIZE = "    size: 16\n"
+# New entries (the lock holds none of them, so only the checks can refuse).
+EXTRA_EXT = """title: Extra
+sources:
+  X: A test.
+extensions:
+  - name: {name}
+    eid: {eid}
+    doc: A test.
+    source: X
+    handled_by: forward
+    checks: Nothing to check.
+    functions:
+      - name: call
+        fid: {fid}
+        caller: host
+        doc: A test.
+        args: []
+        errors: []
+"""
+EXTRA_ERROR = """title: Extra
+sources:
+  X: A test.
+errors:
+  - name: XERR
+    value: {value}
+    doc: A test.
+"""
+
+
+def extra_ext(name: str = "XTST", eid: str = "0x0A000000", fid: str = "0"
+              ) -> Callable[[Checkout], None]:
+    return write(EXTRA, EXTRA_EXT.format(name=name, eid=eid, fid=fid).encode())
+
+
+def extra_one(needle: str, message: str, at: str = "0x") -> Callable[[Checkout], list[str]]:
+    return one(EXTRA, needle, message, at=at)
+
+
+BIG_STRUCT = """title: Extra
+sources:
+  X: A test.
+structs:
+  - name: big
+    doc: Too big.
+    source: X
+    fields:
+      - name: data
+        type: u8[{count}]
+        doc: Too big.
+"""
+# Each line aliases the one before ten times: 11, 111, 1111 ... nodes per
+# alias, so the aliases of line 5 cross the 10000-node budget at its 8th.
+# With merge keys (25, 261, 2611 nodes per alias) the 3rd of line 5 does.
+LAUGHS = "title: Extra\na: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n"
+    for p, n in zip("abcdefgh", "bcdefghi", strict=True)) + "enums: *i\n"
+
+
+def _laughs_expect(c: Checkout, nth: int = 8) -> list[str]:
+    line = c.read(EXTRA).splitlines()[4]
+    col = [i for i in range(len(line)) if line.startswith("*c", i)][nth - 1] + 1
+    return [f"{EXTRA}:5:{col}: invalid YAML: aliases expand this file to more than 10000 "
+            f"nodes; write the values out instead of aliasing them"]
+
+
+def _alias_type_expect(c: Checkout) -> list[str]:
+    return [f"{pos(c, COVE, 'fid: *bad', at='*bad')}: extensions[COVH].functions[destroy_tvm]"
+            f".fid: expected an integer, got string 'destroy_tvm'"]
+
+
+def _huge_count(digits: int) -> Callable[[Checkout], None]:
+    return write(EXTRA, BIG_STRUCT.format(count="9" * digits).encode())
+
+
+def _big_struct_expect(shown: str) -> Callable[[Checkout], list[str]]:
+    return lambda c: [f"{pos(c, EXTRA, 'type: u8[', at='u8')}: struct big: field data: "
+                      f"{shown} is larger than a struct may be (1048576 bytes, 1 MiB)"]
+
+
 CASES = [
     # --- YAML syntax -------------------------------------------------------
     Case("yaml-bad-indentation",
@@ -208,6 +290,11 @@ CASES = [
          edit(COVE, DESTROY_IMPLEMENTED, DESTROY_HEAD + "        implemented: yes\n"),
          one(COVE, "implemented: yes", "extensions[COVH].functions[destroy_tvm].implemented: "
              "expected true or false, got string 'yes'", at="yes")),
+    Case("line-separator-in-a-name",  # printed raw, it split the message in two
+         edit(COVE, DESTROY, "- name: destroy\u2028tvm"),
+         one(COVE, "- name: destroy", "extensions[COVH].functions[destroy\\u2028tvm].name: "
+             "'destroy\\u2028tvm' is not a valid C identifier (letters, digits and '_', not "
+             "starting with a digit)", at="destroy")),
     Case("invalid-c-identifier", edit(COVE, DESTROY, "- name: destroy-tvm"),
          one(COVE, "destroy-tvm", "extensions[COVH].functions[destroy-tvm].name: "
              "'destroy-tvm' is not a valid C identifier (letters, digits and '_', not "
@@ -307,6 +394,129 @@ CASES = [
              "calls the TSM handles; this extension is forwarded to OpenSBI (handled_by: "
              "forward)", at="false")),
     Case("two-files-sorted", _two_files_mutate, _two_files_expect),
+    # --- limits: numbers the C they become can hold, and the ABI allows ----
+    Case("fid-wider-than-32-bits",  # was written into the lock and into C
+         extra_ext(fid="0x3FFFFFFFFFFFFFFFFF"),
+         extra_one("fid: 0x3F", "extensions[XTST].functions[call].fid: 1180591620717411303423 "
+                   "is above the maximum 4294967295")),
+    Case("cove-fid-wider-than-16-bits",
+         edit(COVE, DESTROY_HEAD, DESTROY_HEAD.replace("fid: 8", "fid: 0x10000")),
+         one(COVE, "fid: 0x10000", "COVH.destroy_tvm: FID 0x10000 does not fit in a6[15:0]",
+             at="0x")),
+    Case("eid-wider-than-32-bits", edit(COVE, "eid: 0x434F5649", "eid: 0x1434F5649"),
+         one(COVE, "eid: 0x1434F5649", "extensions[COVI].eid: 5424240201 is above the "
+             "maximum 4294967295", at="0x")),
+    Case("enum-value-huge",  # used to exhaust memory
+         edit(COVE, PAGE_TYPE_TAIL, PAGE_TYPE_TAIL.replace("value: 3",
+                                                           "value: 0x1000000000000000000000")),
+         one(COVE, "value: 0x1", "enums[page_type].members[PAGE_512GB].value: "
+             "19342813113834066795298816 is above the maximum 2147483647", at="0x")),
+    Case("enum-gap-of-two-billion",  # used to build a set of every missing value
+         edit(COVE, PAGE_TYPE_TAIL, PAGE_TYPE_TAIL.replace("value: 3", "value: 2147483647")),
+         one(COVE, "value: 2", "enum page_type: gap after PAGE_1GB (no member has value 3); "
+             "fill it or mark the enum 'sparse: true'", at="2", start="- name: PAGE_1GB")),
+    Case("kvm-value-huge", edit(KVM, "value: 47\n", "value: 0x80000000\n"),
+         one(KVM, "value: 0x80000000", "kvm_enums[KVM_RISCV_ISA_EXT_ID].members[ZFHMIN].value: "
+             "2147483648 is above the maximum 2147483647", at="0x")),
+    Case("error-below-long-min",  # -2**63 as a C literal is not a long
+         write(EXTRA, EXTRA_ERROR.format(value="-0x8000000000000000").encode()),
+         extra_one("value: -0x8", "errors[XERR].value: -9223372036854775808 is below the "
+                   "minimum -9223372036854775807", at="-0x")),
+    Case("success-not-zero",
+         edit(SBI, "  - name: SUCCESS\n    value: 0\n", "  - name: SUCCESS\n    value: -15\n"),
+         one(SBI, "value: -15", "error SUCCESS has value -15, but SUCCESS is 0 (SBI-3.0)",
+             at="-15")),
+    Case("error-zero-not-success",
+         edit(SBI, "value: -14\n", "value: 0\n"),
+         one(SBI, "value: 0", "error DENIED_LOCKED has value 0, which is SUCCESS's; every other "
+             "error code is negative", at="0", start="- name: DENIED_LOCKED")),
+    Case("arg-max-above-unsigned-long",
+         edit(COVE, "max: 4096\n", "max: 0x10000000000000000\n"),
+         one(COVE, "max: 0x1", "extensions[COVG].functions[retrieve_secret].args[buf_size].max: "
+             "18446744073709551616 is above the maximum 18446744073709551615", at="0x")),
+    Case("arg-align-absurd",  # a power of two, but no address is aligned so
+         edit(COVE, "align: 64\n", "align: 0x8000000000000000\n"),
+         one(COVE, "align: 0x8", "extensions[COVH].functions[finalize_tvm].args[identity_addr]"
+             ".align: 9223372036854775808 is above the maximum 549755813888", at="0x")),
+    Case("struct-align-absurd",
+         edit(COVE, TVM_CREATE_SIZE, TVM_CREATE_SIZE + "    align: 2097152\n"),
+         one(COVE, "align: 2097152", "structs[tvm_create_params].align: 2097152 is above the "
+             "maximum 1048576", at="2097152")),
+    Case("struct-align-not-power-of-two",
+         edit(COVE, TVM_CREATE_SIZE, TVM_CREATE_SIZE + "    align: 24\n"),
+         one(COVE, "align: 24", "struct tvm_create_params: align 24 is not a power of two",
+             at="24")),
+    Case("field-align-absurd", edit(COVE, "align: 16384\n", "align: 0x10000000000\n"),
+         one(COVE, "align: 0x1", "structs[tvm_create_params].fields[tvm_page_directory_addr]"
+             ".align: 1099511627776 is above the maximum 549755813888", at="0x")),
+    Case("struct-size-absurd", edit(COVE, TVM_CREATE_SIZE, "    size: 0x10000000000000000\n"),
+         one(COVE, "size: 0x1", "structs[tvm_create_params].size: 18446744073709551616 is "
+             "above the maximum 1048576", at="0x")),
+    Case("field-array-absurd", _huge_count(7),
+         _big_struct_expect("u8[9999999]")),
+    Case("field-array-of-5000-digits",  # int() refuses > 4300 digits: an internal error
+         _huge_count(5000), _big_struct_expect("u8[99999999999999999999...]")),
+    Case("measured-field-absurd", edit(TSM, "type: u8[4096]", "type: u8[2000000]"),
+         one(TSM, "type: u8[2000000]", "measurement: record page: field data: u8[2000000] is "
+             "larger than a record field may be (1048576 bytes, 1 MiB)", at="u8")),
+    Case("integer-of-5000-digits",  # int() refuses > 4300 digits: an internal error
+         edit(COVE, DESTROY_HEAD, DESTROY_HEAD.replace("fid: 8", "fid: " + "9" * 5000)),
+         one(COVE, "fid: 999", "invalid YAML: a number 5000 characters long; a spec number "
+             "has at most 100", at="999")),
+    Case("hex-integer-of-20000-digits",  # its decimal form is too long to print
+         edit(COVE, DESTROY_HEAD, DESTROY_HEAD.replace("fid: 8", "fid: 0x" + "F" * 20000)),
+         one(COVE, "fid: 0xFFF", "invalid YAML: a number 20002 characters long; a spec number "
+             "has at most 100", at="0x")),
+    # --- the SBI-3.0 EIDs are taken, defined in the spec or not ---------
+    Case("eid-of-an-undefined-standard-extension", extra_ext(eid="0x4D505859"),
+         extra_one("eid: 0x4D505859", "extension XTST: EID 0x4d505859 is the standard SBI "
+                   "extension MPXY's (SBI-3.0); choose another")),
+    Case("eid-of-base",  # once: not also as a duplicate of BASE's
+         extra_ext(eid="0x10"),
+         extra_one("eid: 0x10", "extension XTST: EID 0x10 is the standard SBI extension "
+                   "BASE's (SBI-3.0); choose another")),
+    Case("eid-legacy", extra_ext(eid="0x0F"),
+         extra_one("eid: 0x0F", "extension XTST: EID 0xf is in the legacy SBI range "
+                   "0x00-0x0F (SBI-3.0); choose another")),
+    Case("standard-extension-renumbered", extra_ext(name="SUSP", eid="0x0A000000"),
+         extra_one("eid: 0x0A000000", "extension SUSP: the standard SBI extension SUSP has "
+                   "EID 0x53555350 (SBI-3.0), not 0xa000000")),
+    Case("standard-extension-renumbered-locked",  # the lock would refuse it too
+         edit(SBI, "eid: 0x54494D45", "eid: 0x54494D46"),
+         one(SBI, "eid: 0x54494D46", "extension TIME: the standard SBI extension TIME has EID "
+             "0x54494d45 (SBI-3.0), not 0x54494d46", at="0x")),
+    # --- YAML that explodes, nests or recurses ------------------------------
+    Case("yaml-billion-laughs", write(EXTRA, LAUGHS.encode()), _laughs_expect),
+    Case("yaml-merge-key-laughs",
+         write(EXTRA, b"title: Extra\na: &a {" + b", ".join(b"k%d: x" % i for i in range(12))
+               + b"}\n" + b"".join(b"%c: &%c {%s}\n" % (n, n, b", ".join(
+                   b"<<: *%c" % p if i == 0 else b"k%d: *%c" % (i, p) for i in range(10)))
+                   for p, n in zip(b"abcdefgh", b"bcdefghi", strict=True)) + b"enums: [*i]\n"),
+         lambda c: _laughs_expect(c, nth=3)),
+    Case("yaml-recursive-alias", write(EXTRA, b"title: Extra\nenums: &x [*x]\n"),
+         lambda c: [f"{EXTRA}:2:12: invalid YAML: alias *x refers to the node that contains "
+                    f"it; YAML that contains itself is not a spec value"]),
+    Case("yaml-anchor-defined-twice",  # used to warn on stderr, without a position
+         write(EXTRA, b"title: &t Extra\nsources:\n  X: &t A test.\n"),
+         lambda c: [f"{EXTRA}:3:6: invalid YAML: anchor &t is defined again (first at line 1, "
+                    f"column 8); give each anchor its own name"]),
+    Case("yaml-deep-flow-nesting",  # used to end in RecursionError
+         write(EXTRA, b"title: Extra\nx: " + b"[" * 5000 + b"]" * 5000 + b"\n"),
+         # the 65th '[' (the scanner counts flow levels as it reads them)
+         lambda c: [f"{EXTRA}:2:68: invalid YAML: nested more than 64 levels deep"]),
+    Case("yaml-deep-block-nesting",
+         write(EXTRA, b"title: Extra\nx:\n" + b"".join(b" " * i + b"- \n" for i in
+                                                          range(0, 10000, 2))),
+         lambda c: [f"{EXTRA}:66:127: invalid YAML: nested more than 64 levels deep"]),
+    Case("yaml-unclosed-quote-at-end-of-file",  # used to point at the end of the file
+         write(EXTRA, b'title: "Extra\nsources:\n  X: A test.\n'),
+         lambda c: [f"{EXTRA}:1:8: invalid YAML: the quoted string that starts here is never "
+                    f"closed"]),
+    Case("yaml-alias-type-error",  # used to point at the anchor
+         edit(COVE, DESTROY_HEAD, DESTROY_HEAD.replace("- name: destroy_tvm",
+                                                       "- name: &bad destroy_tvm")
+              .replace("fid: 8", "fid: *bad")),
+         _alias_type_expect),
 ]
 
 

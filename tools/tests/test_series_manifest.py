@@ -78,8 +78,7 @@ def test_manifest_problems_are_reported_at_line_and_column(world, manifest, name
     ("ignore:\n  - type: LONG_LINE\n    why: tables\n  - patches: [0001-f1-patch-line-10.patch]\n",
      f"{IGNORE}:4:5: entry 2 needs 'type' and 'why' (the justification)"),
     ("ignore:\n  - type: LONG_LINE\n    why: 'tables\n",
-     f"{IGNORE}:4:1: invalid YAML: found unexpected end of stream (while scanning a quoted "
-     f"scalar that starts at line 3, column 10)"),
+     f"{IGNORE}:3:10: invalid YAML: the quoted string that starts here is never closed"),
     ("ignore: LONG_LINE\n", f"{IGNORE}:1:9: expected a mapping with 'ignore', a list"),
 ])
 def test_checkpatch_exemptions_are_reported_at_line_and_column(world, text, expected):
