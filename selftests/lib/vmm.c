@@ -65,6 +65,25 @@ long vmm_init(unsigned long hartid)
 	return vmm_nacl_set_shmem(pa);
 }
 
+const char *vmm_unsupported(unsigned long hartid)
+{
+	long err = vmm_init(hartid);
+
+	if (err == SBI_ERR_NOT_SUPPORTED || err == SBI_ERR_DENIED)
+		return "the TSM refuses NACL set_shmem (TVM runtime not in this TSM)";
+	if (err)
+		return NULL;	/* a real failure: the suite reports it */
+	if (sbi_covh_run_tvm_vcpu(-1UL, 0).error == SBI_ERR_NOT_SUPPORTED)
+		return "run_tvm_vcpu is NOT_SUPPORTED (TVM runtime not in this TSM)";
+	return NULL;
+}
+
+void vmm_skip_suite(unsigned int plan, const char *why)
+{
+	for (unsigned int i = 0; i < plan; i++)
+		ktap_skip(why, "needs TVMs that run");
+}
+
 /* ---- hart 1: a worker that fences and runs vCPUs on request ---- */
 
 enum { W_OFF, W_IDLE, W_FENCE, W_RUN };

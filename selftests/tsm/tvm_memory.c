@@ -62,9 +62,16 @@ static void test_peers(void)
 
 int payload_main(unsigned long hartid, unsigned long fdt)
 {
+	const char *why;
+
 	ktap_start(8);
+	why = vmm_unsupported(hartid);
+	if (why) {
+		vmm_skip_suite(8, why);
+		return ktap_finish();
+	}
 	if (vmm_init(hartid)) {
-		ktap_diag("NACL set_shmem failed");
+		ktap_ok(false, "NACL set_shmem on hart %lu", hartid);
 		return ktap_finish();
 	}
 	vmm_config_guest(&cfg, "zero", GUEST_ZERO, 1);
