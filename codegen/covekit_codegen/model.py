@@ -138,6 +138,7 @@ class Function(Documented):
     # (checks require it exactly for the TSM's own calls).
     implemented: bool | None
     ext: Extension | None = None
+    ours: bool = False  # covekit's choice where the source is silent
 
     @property
     def c_fid(self) -> str:
@@ -290,6 +291,7 @@ class EnumMember(Documented):
     value: int
     provisional: bool
     c_name: str = ""
+    ours: bool = False
 
 
 @dataclass
@@ -298,6 +300,7 @@ class Enum(Documented):
     sparse: bool
     linux_upstream: bool
     members: list[EnumMember]
+    ours: bool = False
 
     @property
     def c_tag(self) -> str:
@@ -349,6 +352,7 @@ class Struct(Documented):
     fields: list[Field]
     size: int = 0
     align: int = 1
+    ours: bool = False
 
     @property
     def c_tag(self) -> str:
@@ -621,6 +625,9 @@ class Spec:
     def enum(self, name: str) -> Enum | None:
         return next((e for e in self.enums if e.name == name), None)
 
+    def struct(self, name: str) -> Struct | None:
+        return next((s for s in self.structs if s.name == name), None)
+
     def extension(self, name: str) -> Extension | None:
         return next((e for e in self.extensions if e.name == name), None)
 
@@ -660,7 +667,7 @@ def _build_function(n: Node, ext_source: str) -> Function:
     return Function(**_documented(n, ext_source), fid=int(n["fid"]), caller=n["caller"],
                     args=[_build_arg(a, i, source) for i, a in enumerate(n.child("args"))],
                     returns=n.get("returns"), errors=[str(e) for e in n["errors"]],
-                    implemented=n.get("implemented"))
+                    implemented=n.get("implemented"), ours=bool(n.get("ours", False)))
 
 
 def _build_field(n: Node) -> Field:
@@ -736,8 +743,10 @@ def build(files: list[SpecFile], problems: Collector) -> Spec:
                       sparse=bool(n.get("sparse", False)),
                       linux_upstream=bool(n.get("linux_upstream", False)),
                       members=[EnumMember(**_documented(m, n["source"]), value=int(m["value"]),
-                                          provisional=bool(m.get("provisional", False)))
-                               for m in n.child("members")])
+                                          provisional=bool(m.get("provisional", False)),
+                                          ours=bool(m.get("ours", False)))
+                               for m in n.child("members")],
+                      ours=bool(n.get("ours", False)))
             for m in en.members:
                 m.c_name = f"{en.c_prefix}{m.name}"
             spec.enums.append(en)
@@ -745,7 +754,8 @@ def build(files: list[SpecFile], problems: Collector) -> Spec:
             st = Struct(**_documented(n), declared_size=n.get("size"),
                         addr_align=n.get("align"),
                         linux_upstream=bool(n.get("linux_upstream", False)),
-                        fields=[_build_field(f) for f in n.child("fields")])
+                        fields=[_build_field(f) for f in n.child("fields")],
+                        ours=bool(n.get("ours", False)))
             layout(st, problems)
             spec.structs.append(st)
         for n in root.child("kvm_enums"):

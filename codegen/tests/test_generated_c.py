@@ -234,9 +234,11 @@ def test_linux_files_compile_against_the_6_12_interfaces(tmp_path):
         guard = "SHIM_" + rel.replace("/", "_").replace(".", "_").upper()
         (tmp_path / "shim" / rel).write_text(f"#ifndef {guard}\n#define {guard}\n{text}#endif\n")
     headers = sorted(p.name for p in (LINUX_TREE / "arch/riscv/include/asm").glob("*.h"))
-    assert headers == ["sbi-cove.h", "sbi-covg.h", "sbi-covh.h", "sbi-covi.h"]
+    assert headers == ["sbi-cove.h", "sbi-covg.h", "sbi-covh.h", "sbi-covi.h", "sbi-nacl.h"]
     src = tmp_path / "linux.c"
     src.write_text("".join(f"#include <asm/{h}>\n" for h in headers)
-                   + "long f(void) { return sbi_covh_tsm_get_info(0, 48).error; }\n")
+                   + "long f(void) { return sbi_covh_tsm_get_info(0, 48).error +\n"
+                   "\tsbi_nacl_set_shmem(-1UL, -1UL, 0).error +\n"
+                   "\t(long)sbi_nacl_csr_index(0x142); }\n")
     compile_c(CROSS_CC, src, tmp_path / "linux.o", "-c", "-ffreestanding",
               f"-I{tmp_path / 'shim'}", f"-I{LINUX_TREE / 'arch/riscv/include'}")

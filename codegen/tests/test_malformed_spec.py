@@ -195,10 +195,10 @@ CASES = [
          edit(COVE, DESTROY_HEAD, DESTROY_HEAD + "        zeta: 1\n        7: 2\n"),
          lambda c: [f"{pos(c, COVE, 'zeta: 1', at='zeta')}: extensions[COVH].functions"
                     f"[destroy_tvm]: unknown key 'zeta' (allowed: args, caller, doc, errors, "
-                    f"fid, implemented, name, returns, source)",
+                    f"fid, implemented, name, ours, returns, source)",
                     f"{pos(c, COVE, '        7: 2', at='7')}: extensions[COVH].functions"
                     f"[destroy_tvm]: unknown key 7 (allowed: args, caller, doc, errors, fid, "
-                    f"implemented, name, returns, source)"]),
+                    f"implemented, name, ours, returns, source)"]),
     Case("value-not-in-enum",
          edit(COVE, DESTROY_HEAD, DESTROY_HEAD.replace("caller: host", "caller: hots")),
          one(COVE, "caller: hots", "extensions[COVH].functions[destroy_tvm].caller: string "

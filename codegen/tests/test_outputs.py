@@ -234,7 +234,7 @@ def test_outputs_follow_what_is_implemented():
     available = re.findall(r"\.eid = (SBI_EXT_\w+),\n.*\n.*\n.*\n\t\t\.available = ([^,]+),",
                            table)
     assert available == [("SBI_EXT_COVH", "SBI_ABI_CALLER_HOST"), ("SBI_EXT_COVG", "0"),
-                         ("SBI_EXT_COVI", "0")]
+                         ("SBI_EXT_COVI", "0"), ("SBI_EXT_NACL", "SBI_ABI_CALLER_HOST")]
     expect = (ROOT / "selftests/include/generated/sbi_abi_expect.h").read_text()
     assert re.search(r'"COVH.convert_pages",\n.*\n\t\t\.implemented = true,', expect)
     assert re.search(r'"COVH.run_tvm_vcpu",\n.*\n\t\t\.implemented = false,', expect)
@@ -278,7 +278,7 @@ def test_an_extension_with_only_pending_calls_is_not_advertised(checkout: Checko
     assert checkout.regen().returncode == 0
     table = checkout.read(f"{FIRMWARE}/cove_dispatch_table.h")
     assert re.findall(r"\t\t\.available = ([^,]+),", table) == \
-        ["0", "SBI_ABI_CALLER_GUEST", "0"]
+        ["0", "SBI_ABI_CALLER_GUEST", "0", "SBI_ABI_CALLER_HOST"]
     handlers = checkout.read(f"{FIRMWARE}/cove_handlers.h")
     assert "struct sbiret covh_" not in handlers and "struct sbiret covg_" in handlers
     assert "reports it present to no caller" in checkout.read("Documentation/abi/ext-covh.rst")

@@ -337,8 +337,9 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.errors = {
 			SBI_ERR_INVALID_PARAM,
 			SBI_ERR_FAILED,
+			SBI_ERR_NO_SHMEM,
 		},
-		.nerrors = 2,
+		.nerrors = 3,
 	},
 	{
 		.eid = SBI_EXT_COVH,
@@ -807,6 +808,75 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		},
 		.nerrors = 2,
 	},
+	{
+		.eid = SBI_EXT_NACL,
+		.fid = SBI_EXT_NACL_PROBE_FEATURE,
+		.name = "NACL.probe_feature",
+		.caller = "host",
+		.implemented = true,
+		.nargs = 1,
+		.args = {
+			1UL,
+		},
+		.nerrors = 0,
+	},
+	{
+		.eid = SBI_EXT_NACL,
+		.fid = SBI_EXT_NACL_SET_SHMEM,
+		.name = "NACL.set_shmem",
+		.caller = "host",
+		.implemented = true,
+		.nargs = 3,
+		.args = {
+			SBI_ABI_EXAMPLE_ADDR,
+			1UL,
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+			SBI_ERR_INVALID_ADDRESS,
+		},
+		.nerrors = 2,
+	},
+	{
+		.eid = SBI_EXT_NACL,
+		.fid = SBI_EXT_NACL_SYNC_CSR,
+		.name = "NACL.sync_csr",
+		.caller = "host",
+		.implemented = false,
+		.nargs = 1,
+		.args = {
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+		},
+		.nerrors = 1,
+	},
+	{
+		.eid = SBI_EXT_NACL,
+		.fid = SBI_EXT_NACL_SYNC_HFENCE,
+		.name = "NACL.sync_hfence",
+		.caller = "host",
+		.implemented = false,
+		.nargs = 1,
+		.args = {
+			1UL,
+		},
+		.errors = {
+			SBI_ERR_INVALID_PARAM,
+		},
+		.nerrors = 1,
+	},
+	{
+		.eid = SBI_EXT_NACL,
+		.fid = SBI_EXT_NACL_SYNC_SRET,
+		.name = "NACL.sync_sret",
+		.caller = "host",
+		.implemented = false,
+		.nargs = 0,
+		.nerrors = 0,
+	},
 };
 
 /*
@@ -835,7 +905,6 @@ static const struct {
 	{ 0x504d55UL, "PMU" },
 	{ 0x53555350UL, "SUSP" },
 	{ 0x43505043UL, "CPPC" },
-	{ 0x4e41434cUL, "NACL" },
 	{ 0x535441UL, "STA" },
 	{ 0x535345UL, "SSE" },
 	{ 0x46574654UL, "FWFT" },

@@ -418,20 +418,34 @@ sbi_covh_create_tvm_vcpu(unsigned long tvm_id, unsigned long vcpu_id,
 }
 
 /**
- * sbi_covh_run_tvm_vcpu() - Runs a vCPU of a RUNNABLE TVM until it exits with a
- * trap the TSM cannot handle
+ * sbi_covh_run_tvm_vcpu() - Runs a vCPU of a RUNNABLE TVM on the calling hart
+ * until it exits with a trap the TSM does not serve itself
  * @tvm_id: The TVM, in state RUNNABLE.
  * @vcpu_id: The vCPU to run.
  *
- * The host reads the exit cause from scause (MSB set for interrupts; 10 guest
- * ECALL with a0-a7 in NACL shared memory, 20/21/23 guest page fault at (htval
- * << 2) | (stval & 3), 22 virtual instruction with htinst).
+ * The calling hart must have a NACL shared-memory area (struct sbi_nacl_shmem):
+ * the exit cause (a tvm_exit_cause, or a tvm_exit_interrupt with the MSB set)
+ * is written to its csrs[] entry for scause, and only what the exit exposes is
+ * written besides: a0-a7 in the scratch GPRs for an ecall (10; on the next run
+ * the TSM reads a0 and a1 back and skips the ecall), htval and stval for a
+ * guest page fault (20/21/23, at (htval << 2) | (stval & 3)), htinst for a
+ * virtual instruction (22; WFI), and on every exit htimedelta, vstimecmp and
+ * vsie so the host knows when to run the vCPU again. Every scratch GPR the exit
+ * does not expose is written 0. The boot vCPU (0) must run first; it starts at
+ * finalize_tvm's entry_sepc with a0 = 0 and a1 = entry_arg. Another vCPU runs
+ * only once the TVM started it with HSM hart_start (that start also exits, as
+ * an ecall, so the host learns it). Error choices, covekit's where CoVE-2025 is
+ * silent: INVALID_PARAM for a bad id, a TVM not RUNNABLE, or a vCPU that is not
+ * created, not started or dead; FAILED while the vCPU runs on another hart (a
+ * vCPU runs on at most one hart at a time); NO_SHMEM without a NACL area on the
+ * calling hart.
  *
- * Caller: host. COVH FID 15, CoVE-2025.
+ * Caller: host. COVH FID 15, CoVE-2025, covekit's choices where it is silent.
  *
- * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED, or
- * SBI_ERR_NOT_SUPPORTED. .value: 0 if the exit can be resumed; non-zero if the
- * vCPU is dead and cannot run again.
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED,
+ * SBI_ERR_NO_SHMEM, or SBI_ERR_NOT_SUPPORTED. .value: 0 if the exit can be
+ * resumed; non-zero if the vCPU stopped for good (the TVM asked SRST
+ * system_reset, or a fatal error) and cannot run again.
  */
 static inline struct sbiret
 sbi_covh_run_tvm_vcpu(unsigned long tvm_id, unsigned long vcpu_id)
@@ -1550,6 +1564,113 @@ sbi_dbcn_console_write_byte(unsigned long byte)
 {
 	return covekit_ecall(SBI_EXT_DBCN, SBI_EXT_DBCN_CONSOLE_WRITE_BYTE,
 			     byte, 0, 0, 0, 0, 0);
+}
+
+/* NACL (0x4E41434C) */
+
+/**
+ * sbi_nacl_probe_feature() - Asks whether a NACL feature is available
+ * @feature_id: The feature, a member of nacl_feature (other values answer 0).
+ *
+ * The TSM implements none of the optional features (no synchronize calls, no
+ * CSR autoswap): run_tvm_vcpu exchanges everything through the area itself, and
+ * the host must read and write csrs[] and the scratch directly. So every probe
+ * answers 0.
+ *
+ * Caller: host. NACL FID 0, SBI-3.0.
+ *
+ * Return: .error is SBI_SUCCESS or SBI_ERR_NOT_SUPPORTED. .value: 1 if the
+ * feature is available, 0 if not (always 0 from this TSM).
+ */
+static inline struct sbiret
+sbi_nacl_probe_feature(unsigned long feature_id)
+{
+	return covekit_ecall(SBI_EXT_NACL, SBI_EXT_NACL_PROBE_FEATURE,
+			     feature_id, 0, 0, 0, 0, 0);
+}
+
+/**
+ * sbi_nacl_set_shmem() - Registers the calling hart's NACL shared-memory area,
+ * or disables it when shmem_phys_lo and shmem_phys_hi are both all ones
+ * @shmem_phys_lo: Low XLEN bits of the area's physical address; all ones (with
+ *	_hi all ones) disables.
+ * @shmem_phys_hi: High XLEN bits of the physical address; 0 on RV64 for any
+ *	real address.
+ * @flags: Reserved, must be 0.
+ *
+ * The area is 4 KiB aligned, sizeof(struct sbi_nacl_shmem) = 12288 bytes long
+ * and must be host memory (the host's own, neither the TSM's nor confidential)
+ * for its whole length. The TSM writes and reads it only during run_tvm_vcpu on
+ * that hart. One area per hart; a new call replaces the previous one.
+ *
+ * Caller: host. NACL FID 1, SBI-3.0.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM,
+ * SBI_ERR_INVALID_ADDRESS, or SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+static inline struct sbiret
+sbi_nacl_set_shmem(unsigned long shmem_phys_lo, unsigned long shmem_phys_hi,
+		   unsigned long flags)
+{
+	return covekit_ecall(SBI_EXT_NACL, SBI_EXT_NACL_SET_SHMEM,
+			     shmem_phys_lo, shmem_phys_hi, flags, 0, 0, 0);
+}
+
+/**
+ * sbi_nacl_sync_csr() - Synchronizes CSRs in the area with the hart (SYNC_CSR
+ * feature)
+ * @csr_num: One CSR number, or all ones for every CSR.
+ *
+ * Not implemented: the TSM does not offer the feature.
+ *
+ * Caller: host. NACL FID 2, SBI-3.0.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+static inline struct sbiret
+sbi_nacl_sync_csr(unsigned long csr_num)
+{
+	return covekit_ecall(SBI_EXT_NACL, SBI_EXT_NACL_SYNC_CSR, csr_num, 0, 0,
+			     0, 0, 0);
+}
+
+/**
+ * sbi_nacl_sync_hfence() - Processes hfence requests in the area (SYNC_HFENCE
+ * feature)
+ * @entry_index: One hfence entry, or all ones for every entry.
+ *
+ * Not implemented: the TSM does not offer the feature.
+ *
+ * Caller: host. NACL FID 3, SBI-3.0.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, or
+ * SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+static inline struct sbiret
+sbi_nacl_sync_hfence(unsigned long entry_index)
+{
+	return covekit_ecall(SBI_EXT_NACL, SBI_EXT_NACL_SYNC_HFENCE,
+			     entry_index, 0, 0, 0, 0, 0);
+}
+
+/**
+ * sbi_nacl_sync_sret() - Synchronizes and enters the nested guest with sret
+ * (SYNC_SRET feature)
+ *
+ * Not implemented: the TSM does not offer the feature; TVMs run through COVH
+ * run_tvm_vcpu.
+ *
+ * Caller: host. NACL FID 4, SBI-3.0.
+ *
+ * Return: .error is SBI_SUCCESS or SBI_ERR_NOT_SUPPORTED. .value is
+ * unspecified.
+ */
+static inline struct sbiret
+sbi_nacl_sync_sret(void)
+{
+	return covekit_ecall(SBI_EXT_NACL, SBI_EXT_NACL_SYNC_SRET, 0, 0, 0, 0,
+			     0, 0);
 }
 
 #endif /* __GENERATED_SBI_ECALL_STUBS_H__ */

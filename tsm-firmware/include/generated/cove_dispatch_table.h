@@ -814,6 +814,82 @@ _Static_assert(sizeof(sbi_covi_calls) ==
 	       SBI_EXT_COVI_FID_COUNT * sizeof(struct sbi_abi_call),
 	       "one COVI entry per FID");
 
+static struct sbiret
+nacl_probe_feature_checked(struct tsm *tsm, const unsigned long *args)
+{
+	return nacl_probe_feature(tsm, args[0]);
+}
+
+static struct sbiret
+nacl_set_shmem_checked(struct tsm *tsm, const unsigned long *args)
+{
+	return nacl_set_shmem(tsm, args[0], args[1], args[2]);
+}
+
+static struct sbiret
+nacl_sync_csr_checked(struct tsm *tsm, const unsigned long *args)
+{
+	(void)tsm;
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
+}
+
+static struct sbiret
+nacl_sync_hfence_checked(struct tsm *tsm, const unsigned long *args)
+{
+	(void)tsm;
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
+}
+
+static struct sbiret
+nacl_sync_sret_checked(struct tsm *tsm, const unsigned long *args)
+{
+	(void)tsm;
+	(void)args;
+	/* Not implemented yet: the spec says 'implemented: false'. */
+	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
+}
+
+static const struct sbi_abi_call sbi_nacl_calls[SBI_EXT_NACL_FID_COUNT] = {
+	[SBI_EXT_NACL_PROBE_FEATURE] = {
+		.name = "probe_feature",
+		.nargs = 1,
+		.callers = SBI_ABI_CALLER_HOST,
+		.call = nacl_probe_feature_checked,
+	},
+	[SBI_EXT_NACL_SET_SHMEM] = {
+		.name = "set_shmem",
+		.nargs = 3,
+		.callers = SBI_ABI_CALLER_HOST,
+		.call = nacl_set_shmem_checked,
+	},
+	[SBI_EXT_NACL_SYNC_CSR] = {
+		.name = "sync_csr",
+		.nargs = 1,
+		.callers = SBI_ABI_CALLER_HOST,
+		.call = nacl_sync_csr_checked,
+	},
+	[SBI_EXT_NACL_SYNC_HFENCE] = {
+		.name = "sync_hfence",
+		.nargs = 1,
+		.callers = SBI_ABI_CALLER_HOST,
+		.call = nacl_sync_hfence_checked,
+	},
+	[SBI_EXT_NACL_SYNC_SRET] = {
+		.name = "sync_sret",
+		.nargs = 0,
+		.callers = SBI_ABI_CALLER_HOST,
+		.call = nacl_sync_sret_checked,
+	},
+};
+
+_Static_assert(sizeof(sbi_nacl_calls) ==
+	       SBI_EXT_NACL_FID_COUNT * sizeof(struct sbi_abi_call),
+	       "one NACL entry per FID");
+
 /*
  * The extensions the TSM answers itself; every other EID is forwarded.
  * A probe reports one present to a caller when at least one call the spec
@@ -840,6 +916,13 @@ static const struct sbi_abi_extension sbi_tsm_extensions[] = {
 		.calls = sbi_covi_calls,
 		.ncalls = SBI_EXT_COVI_FID_COUNT,
 		.available = 0,
+	},
+	{
+		.eid = SBI_EXT_NACL,
+		.name = "NACL",
+		.calls = sbi_nacl_calls,
+		.ncalls = SBI_EXT_NACL_FID_COUNT,
+		.available = SBI_ABI_CALLER_HOST,
 	},
 };
 
@@ -879,7 +962,6 @@ static const struct {
 	{ 0x504d55UL, "PMU" },
 	{ 0x53555350UL, "SUSP" },
 	{ 0x43505043UL, "CPPC" },
-	{ 0x4e41434cUL, "NACL" },
 	{ 0x535441UL, "STA" },
 	{ 0x535345UL, "SSE" },
 	{ 0x46574654UL, "FWFT" },

@@ -313,4 +313,46 @@ struct sbiret covh_create_tvm_vcpu(struct tsm *tsm, unsigned long tvm_id,
  * rebind_aia_imsic_begin, rebind_aia_imsic_clone, rebind_aia_imsic_end.
  */
 
+/* NACL (0x4E41434C). Not implemented yet: sync_csr, sync_hfence, sync_sret. */
+
+/**
+ * nacl_probe_feature() - Asks whether a NACL feature is available
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
+ * @feature_id: The feature, a member of nacl_feature (other values answer 0).
+ *
+ * The TSM implements none of the optional features (no synchronize calls, no
+ * CSR autoswap): run_tvm_vcpu exchanges everything through the area itself, and
+ * the host must read and write csrs[] and the scratch directly. So every probe
+ * answers 0.
+ *
+ * Caller: host. NACL FID 0, SBI-3.0.
+ *
+ * Return: .error is SBI_SUCCESS or SBI_ERR_NOT_SUPPORTED. .value: 1 if the
+ * feature is available, 0 if not (always 0 from this TSM).
+ */
+struct sbiret nacl_probe_feature(struct tsm *tsm, unsigned long feature_id);
+
+/**
+ * nacl_set_shmem() - Registers the calling hart's NACL shared-memory area, or
+ * disables it when shmem_phys_lo and shmem_phys_hi are both all ones
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
+ * @shmem_phys_lo: Low XLEN bits of the area's physical address; all ones (with
+ *	_hi all ones) disables.
+ * @shmem_phys_hi: High XLEN bits of the physical address; 0 on RV64 for any
+ *	real address.
+ * @flags: Reserved, must be 0.
+ *
+ * The area is 4 KiB aligned, sizeof(struct sbi_nacl_shmem) = 12288 bytes long
+ * and must be host memory (the host's own, neither the TSM's nor confidential)
+ * for its whole length. The TSM writes and reads it only during run_tvm_vcpu on
+ * that hart. One area per hart; a new call replaces the previous one.
+ *
+ * Caller: host. NACL FID 1, SBI-3.0.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM,
+ * SBI_ERR_INVALID_ADDRESS, or SBI_ERR_NOT_SUPPORTED. .value is unspecified.
+ */
+struct sbiret nacl_set_shmem(struct tsm *tsm, unsigned long shmem_phys_lo,
+			     unsigned long shmem_phys_hi, unsigned long flags);
+
 #endif /* __GENERATED_COVE_HANDLERS_H__ */

@@ -99,6 +99,7 @@ struct sbiret {
 #define SBI_EXT_HSM				0x48534DUL
 #define SBI_EXT_SRST				0x53525354UL	/* "SRST" */
 #define SBI_EXT_DBCN				0x4442434EUL	/* "DBCN" */
+#define SBI_EXT_NACL				0x4E41434CUL	/* "NACL" */
 
 /**
  * enum sbi_ext_covh_fid - Function IDs of COVH
@@ -141,8 +142,8 @@ struct sbiret {
  *	TVM at gpa
  * @SBI_EXT_COVH_CREATE_TVM_VCPU: Adds vCPU vcpu_id to the TVM, keeping its
  *	state in confidential pages donated by the host
- * @SBI_EXT_COVH_RUN_TVM_VCPU: Runs a vCPU of a RUNNABLE TVM until it exits with
- *	a trap the TSM cannot handle
+ * @SBI_EXT_COVH_RUN_TVM_VCPU: Runs a vCPU of a RUNNABLE TVM on the calling hart
+ *	until it exits with a trap the TSM does not serve itself
  * @SBI_EXT_COVH_TVM_INITIATE_FENCE: Starts a TLB invalidation sequence for the
  *	TVM's pages invalidated since the last such fence
  * @SBI_EXT_COVH_TVM_INVALIDATE_PAGES: Blocks further TVM access to the mapped
@@ -443,5 +444,35 @@ enum sbi_ext_dbcn_fid {
 
 /* One past the highest DBCN FID: the size of its dispatch table. */
 #define SBI_EXT_DBCN_FID_COUNT			3
+
+/**
+ * enum sbi_ext_nacl_fid - Function IDs of NACL
+ * @SBI_EXT_NACL_PROBE_FEATURE: Asks whether a NACL feature is available
+ * @SBI_EXT_NACL_SET_SHMEM: Registers the calling hart's NACL shared-memory
+ *	area, or disables it when shmem_phys_lo and shmem_phys_hi are both all
+ *	ones
+ * @SBI_EXT_NACL_SYNC_CSR: Synchronizes CSRs in the area with the hart (SYNC_CSR
+ *	feature)
+ * @SBI_EXT_NACL_SYNC_HFENCE: Processes hfence requests in the area (SYNC_HFENCE
+ *	feature)
+ * @SBI_EXT_NACL_SYNC_SRET: Synchronizes and enters the nested guest with sret
+ *	(SYNC_SRET feature)
+ *
+ * Nested acceleration: a shared-memory area per hart between a hypervisor and
+ * the SBI implementation below it. CoVE-2025 uses it between the host and the
+ * TSM for run_tvm_vcpu: the TSM writes what an exit exposes (the TVM's GPRs in
+ * the scratch, the exit's CSRs in csrs[]) and reads the host's answer from it
+ * (struct sbi_nacl_shmem). Source: SBI-3.0.
+ */
+enum sbi_ext_nacl_fid {
+	SBI_EXT_NACL_PROBE_FEATURE		= 0,
+	SBI_EXT_NACL_SET_SHMEM			= 1,
+	SBI_EXT_NACL_SYNC_CSR			= 2,
+	SBI_EXT_NACL_SYNC_HFENCE		= 3,
+	SBI_EXT_NACL_SYNC_SRET			= 4,
+};
+
+/* One past the highest NACL FID: the size of its dispatch table. */
+#define SBI_EXT_NACL_FID_COUNT			5
 
 #endif /* __GENERATED_SBI_ABI_H__ */

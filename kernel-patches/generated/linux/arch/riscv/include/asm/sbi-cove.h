@@ -97,8 +97,8 @@
  *	TVM at gpa
  * @SBI_EXT_COVH_CREATE_TVM_VCPU: Adds vCPU vcpu_id to the TVM, keeping its
  *	state in confidential pages donated by the host
- * @SBI_EXT_COVH_RUN_TVM_VCPU: Runs a vCPU of a RUNNABLE TVM until it exits with
- *	a trap the TSM cannot handle
+ * @SBI_EXT_COVH_RUN_TVM_VCPU: Runs a vCPU of a RUNNABLE TVM on the calling hart
+ *	until it exits with a trap the TSM does not serve itself
  * @SBI_EXT_COVH_TVM_INITIATE_FENCE: Starts a TLB invalidation sequence for the
  *	TVM's pages invalidated since the last such fence
  * @SBI_EXT_COVH_TVM_INVALIDATE_PAGES: Blocks further TVM access to the mapped
@@ -236,6 +236,35 @@ enum sbi_ext_covi_fid {
 	SBI_EXT_COVI_REBIND_AIA_IMSIC_BEGIN		= 8,
 	SBI_EXT_COVI_REBIND_AIA_IMSIC_CLONE		= 9,
 	SBI_EXT_COVI_REBIND_AIA_IMSIC_END		= 10,
+};
+
+#define SBI_EXT_NACL				0x4E41434C	/* "NACL" */
+
+/**
+ * enum sbi_ext_nacl_fid - Function IDs of NACL
+ * @SBI_EXT_NACL_PROBE_FEATURE: Asks whether a NACL feature is available
+ * @SBI_EXT_NACL_SET_SHMEM: Registers the calling hart's NACL shared-memory
+ *	area, or disables it when shmem_phys_lo and shmem_phys_hi are both all
+ *	ones
+ * @SBI_EXT_NACL_SYNC_CSR: Synchronizes CSRs in the area with the hart (SYNC_CSR
+ *	feature)
+ * @SBI_EXT_NACL_SYNC_HFENCE: Processes hfence requests in the area (SYNC_HFENCE
+ *	feature)
+ * @SBI_EXT_NACL_SYNC_SRET: Synchronizes and enters the nested guest with sret
+ *	(SYNC_SRET feature)
+ *
+ * Nested acceleration: a shared-memory area per hart between a hypervisor and
+ * the SBI implementation below it. CoVE-2025 uses it between the host and the
+ * TSM for run_tvm_vcpu: the TSM writes what an exit exposes (the TVM's GPRs in
+ * the scratch, the exit's CSRs in csrs[]) and reads the host's answer from it
+ * (struct sbi_nacl_shmem). Source: SBI-3.0.
+ */
+enum sbi_ext_nacl_fid {
+	SBI_EXT_NACL_PROBE_FEATURE		= 0,
+	SBI_EXT_NACL_SET_SHMEM			= 1,
+	SBI_EXT_NACL_SYNC_CSR			= 2,
+	SBI_EXT_NACL_SYNC_HFENCE		= 3,
+	SBI_EXT_NACL_SYNC_SRET			= 4,
 };
 
 /**
@@ -390,6 +419,110 @@ static inline bool sbi_tsm_impl_id_valid(unsigned long v)
 }
 
 /**
+ * enum sbi_tvm_exit_cause - Exit causes run_tvm_vcpu reports for exceptions:
+ * the scause value the TSM writes to the NACL csrs[] entry for scause
+ * @SBI_TVM_EXIT_CAUSE_ECALL_VS: The TVM made an SBI call the TSM does not serve
+ *	itself; a0-a7 are in the scratch GPRs
+ * @SBI_TVM_EXIT_CAUSE_INSN_GUEST_PAGE_FAULT: Instruction guest-page fault at
+ *	(htval << 2) | (stval & 3)
+ * @SBI_TVM_EXIT_CAUSE_LOAD_GUEST_PAGE_FAULT: Load guest-page fault at (htval <<
+ *	2) | (stval & 3)
+ * @SBI_TVM_EXIT_CAUSE_VIRTUAL_INSN: Virtual instruction (WFI); htinst holds the
+ *	instruction
+ * @SBI_TVM_EXIT_CAUSE_STORE_GUEST_PAGE_FAULT: Store or AMO guest-page fault at
+ *	(htval << 2) | (stval & 3)
+ *
+ * Source: CoVE-2025.
+ */
+enum sbi_tvm_exit_cause {
+	SBI_TVM_EXIT_CAUSE_ECALL_VS				= 10,
+	SBI_TVM_EXIT_CAUSE_INSN_GUEST_PAGE_FAULT		= 20,
+	SBI_TVM_EXIT_CAUSE_LOAD_GUEST_PAGE_FAULT		= 21,
+	SBI_TVM_EXIT_CAUSE_VIRTUAL_INSN				= 22,
+	SBI_TVM_EXIT_CAUSE_STORE_GUEST_PAGE_FAULT		= 23,
+};
+
+/* Whether v is a member of enum sbi_tvm_exit_cause. */
+static inline bool sbi_tvm_exit_cause_valid(unsigned long v)
+{
+	switch (v) {
+	case SBI_TVM_EXIT_CAUSE_ECALL_VS:
+	case SBI_TVM_EXIT_CAUSE_INSN_GUEST_PAGE_FAULT:
+	case SBI_TVM_EXIT_CAUSE_LOAD_GUEST_PAGE_FAULT:
+	case SBI_TVM_EXIT_CAUSE_VIRTUAL_INSN:
+	case SBI_TVM_EXIT_CAUSE_STORE_GUEST_PAGE_FAULT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/**
+ * enum sbi_tvm_exit_interrupt - Exit causes run_tvm_vcpu reports for the host's
+ * own interrupts that arrived while the TVM ran: scause is the member with the
+ * MSB set (SBI_TVM_EXIT_INTERRUPT_FLAG)
+ * @SBI_TVM_EXIT_INTERRUPT_SOFTWARE: A supervisor software interrupt (IPI) for
+ *	the host
+ * @SBI_TVM_EXIT_INTERRUPT_TIMER: The host's supervisor timer
+ * @SBI_TVM_EXIT_INTERRUPT_EXTERNAL: A supervisor external interrupt for the
+ *	host
+ *
+ * The host's interrupt stays pending for the host and is delivered once it
+ * enables it. CoVE-2025 only says the MSB marks an interrupt; the numbers are
+ * the supervisor-level ones the host sees for its own interrupts. Source:
+ * CoVE-2025, covekit's choice where it is silent.
+ */
+enum sbi_tvm_exit_interrupt {
+	SBI_TVM_EXIT_INTERRUPT_SOFTWARE		= 1,
+	SBI_TVM_EXIT_INTERRUPT_TIMER		= 5,
+	SBI_TVM_EXIT_INTERRUPT_EXTERNAL		= 9,
+};
+
+/* Whether v is a member of enum sbi_tvm_exit_interrupt. */
+static inline bool sbi_tvm_exit_interrupt_valid(unsigned long v)
+{
+	switch (v) {
+	case SBI_TVM_EXIT_INTERRUPT_SOFTWARE:
+	case SBI_TVM_EXIT_INTERRUPT_TIMER:
+	case SBI_TVM_EXIT_INTERRUPT_EXTERNAL:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/**
+ * enum sbi_nacl_feature - Optional NACL features, asked for with NACL
+ * probe_feature
+ * @SBI_NACL_FEATURE_SYNC_CSR: The sync_csr call
+ * @SBI_NACL_FEATURE_SYNC_HFENCE: The sync_hfence call
+ * @SBI_NACL_FEATURE_SYNC_SRET: The sync_sret call
+ * @SBI_NACL_FEATURE_AUTOSWAP_CSR: CSRs swapped automatically by sync_sret
+ *
+ * Source: SBI-3.0.
+ */
+enum sbi_nacl_feature {
+	SBI_NACL_FEATURE_SYNC_CSR		= 0,
+	SBI_NACL_FEATURE_SYNC_HFENCE		= 1,
+	SBI_NACL_FEATURE_SYNC_SRET		= 2,
+	SBI_NACL_FEATURE_AUTOSWAP_CSR		= 3,
+};
+
+/* Whether v is a member of enum sbi_nacl_feature. */
+static inline bool sbi_nacl_feature_valid(unsigned long v)
+{
+	switch (v) {
+	case SBI_NACL_FEATURE_SYNC_CSR:
+	case SBI_NACL_FEATURE_SYNC_HFENCE:
+	case SBI_NACL_FEATURE_SYNC_SRET:
+	case SBI_NACL_FEATURE_AUTOSWAP_CSR:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/**
  * struct sbi_tsm_info - TSM state and parameters written by tsm_get_info; the
  * CoVE-2025 layout, which replaced the 32-byte CoVE-2023 one
  * @tsm_state: Current TSM state; unless it is READY, the other fields are 0
@@ -459,5 +592,76 @@ static_assert(offsetof(struct sbi_tvm_create_params, tvm_page_directory_addr) ==
 	      "sbi_tvm_create_params.tvm_page_directory_addr must be at offset 0");
 static_assert(offsetof(struct sbi_tvm_create_params, tvm_state_addr) == 8,
 	      "sbi_tvm_create_params.tvm_state_addr must be at offset 8");
+
+/**
+ * struct sbi_tsm_shmem_scratch - What CoVE-2025 puts in the NACL scratch
+ * (struct sbi_nacl_shmem scratch) for run_tvm_vcpu: the TVM's GPRs, written by
+ * the TSM only as far as the exit exposes them and read back (a0, a1) after an
+ * ecall exit
+ * @guest_gprs: The TVM's x0-x31 (xN at 8 * N); every entry the exit does not
+ *	expose is 0
+ * @reserved: Rest of the scratch; the TSM leaves it alone
+ *
+ * 2048 bytes; source: CoVE-2025.
+ */
+struct sbi_tsm_shmem_scratch {
+	u64 guest_gprs[32];
+	u64 reserved[224];
+};
+
+static_assert(sizeof(struct sbi_tsm_shmem_scratch) == 2048,
+	      "struct sbi_tsm_shmem_scratch must be 2048 bytes");
+static_assert(offsetof(struct sbi_tsm_shmem_scratch, guest_gprs) == 0,
+	      "sbi_tsm_shmem_scratch.guest_gprs must be at offset 0");
+static_assert(offsetof(struct sbi_tsm_shmem_scratch, reserved) == 256,
+	      "sbi_tsm_shmem_scratch.reserved must be at offset 256");
+
+/**
+ * struct sbi_nacl_shmem - The NACL shared-memory area of one hart (RV64),
+ * registered with NACL set_shmem; 4 KiB aligned
+ * @scratch: Scratch space whose use the extension using the area defines (CoVE
+ *	- struct sbi_tsm_shmem_scratch)
+ * @reserved: Reserved for future use; zero
+ * @dirty_bitmap: One bit per csrs[] entry the caller changed (SYNC_CSR,
+ *	AUTOSWAP_CSR); CoVE does not use it
+ * @csrs: CSR values, indexed by sbi_nacl_csr_index(csr number)
+ *
+ * A CSR number maps to its csrs[] index as ((csr & 0xC00) >> 2) | (csr & 0xFF)
+ * (sbi_nacl_csr_index() in the generated headers): numbers that differ only in
+ * bits [9:8] (the privilege level) share an entry. For run_tvm_vcpu, CoVE-2025
+ * overlays struct sbi_tsm_shmem_scratch on scratch. The structure must be
+ * 4096-byte aligned in memory. 12288 bytes; source: SBI-3.0.
+ */
+struct sbi_nacl_shmem {
+	u64 scratch[256];
+	u64 reserved[240];
+	u64 dirty_bitmap[16];
+	u64 csrs[1024];
+};
+
+static_assert(sizeof(struct sbi_nacl_shmem) == 12288,
+	      "struct sbi_nacl_shmem must be 12288 bytes");
+static_assert(offsetof(struct sbi_nacl_shmem, scratch) == 0,
+	      "sbi_nacl_shmem.scratch must be at offset 0");
+static_assert(offsetof(struct sbi_nacl_shmem, reserved) == 2048,
+	      "sbi_nacl_shmem.reserved must be at offset 2048");
+static_assert(offsetof(struct sbi_nacl_shmem, dirty_bitmap) == 3968,
+	      "sbi_nacl_shmem.dirty_bitmap must be at offset 3968");
+static_assert(offsetof(struct sbi_nacl_shmem, csrs) == 4096,
+	      "sbi_nacl_shmem.csrs must be at offset 4096");
+
+/*
+ * Index into struct sbi_nacl_shmem.csrs[] of a CSR number (SBI-3.0 NACL):
+ * bits [11:10] of the number go to [9:8] of the index, bits [7:0] stay.
+ */
+#define SBI_NACL_CSR_INDEX(csr)	((((csr) & 0xc00UL) >> 2) | ((csr) & 0xffUL))
+
+static inline unsigned long sbi_nacl_csr_index(unsigned long csr)
+{
+	return SBI_NACL_CSR_INDEX(csr);
+}
+
+/* scause's interrupt bit: set in a tvm_exit_interrupt exit cause. */
+#define SBI_TVM_EXIT_INTERRUPT_FLAG	(1UL << 63)
 
 #endif /* __ASM_RISCV_SBI_COVE_H */
