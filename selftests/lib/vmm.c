@@ -20,11 +20,11 @@
 /* Demand-zero pages converted at build, so no fence is needed later. */
 #define ZERO_RESERVE	(GUEST_ZERO_PAGES + 4)
 
-static struct vmm_nacl nacl_area[VMM_MAX_HARTS] __attribute__((aligned(4096)));
+static struct sbi_nacl_shmem nacl_area[VMM_MAX_HARTS] __attribute__((aligned(4096)));
 static unsigned long pool_next = POOL_BASE;
 static uint8_t host_page[PAGE_SIZE] __attribute__((aligned(4096)));
 
-_Static_assert(sizeof(struct vmm_nacl) == VMM_NACL_SIZE, "NACL area is 12 KiB");
+_Static_assert(sizeof(struct sbi_nacl_shmem) == VMM_NACL_SIZE, "NACL area is 12 KiB");
 
 static unsigned long my_hart(void)
 {
@@ -35,7 +35,7 @@ static unsigned long my_hart(void)
 	return hart;
 }
 
-volatile struct vmm_nacl *vmm_nacl(void)
+volatile struct sbi_nacl_shmem *vmm_nacl(void)
 {
 	return &nacl_area[my_hart()];
 }
@@ -292,7 +292,7 @@ static void console_byte(struct vmm_tvm *tvm, char c)
 	unlock(tvm);
 }
 
-static void set_ret(volatile struct vmm_nacl *nacl, unsigned long a0, unsigned long a1)
+static void set_ret(volatile struct sbi_nacl_shmem *nacl, unsigned long a0, unsigned long a1)
 {
 	nacl->scratch[10] = a0;
 	nacl->scratch[11] = a1;
@@ -316,7 +316,7 @@ static void start_vcpu(struct vmm_tvm *tvm, unsigned long v)
 }
 
 static void vmm_call(struct vmm_tvm *tvm, struct vmm_exit *exit,
-		     volatile struct vmm_nacl *nacl)
+		     volatile struct sbi_nacl_shmem *nacl)
 {
 	unsigned long a0 = exit->gprs[0], fid = exit->gprs[6];
 
@@ -352,7 +352,7 @@ static void vmm_call(struct vmm_tvm *tvm, struct vmm_exit *exit,
 }
 
 static void serve_ecall(struct vmm_tvm *tvm, struct vmm_exit *exit,
-			volatile struct vmm_nacl *nacl)
+			volatile struct sbi_nacl_shmem *nacl)
 {
 	unsigned long eid = exit->gprs[7], fid = exit->gprs[6];
 
@@ -405,11 +405,11 @@ static bool serve_zero_fault(struct vmm_tvm *tvm, unsigned long gpa)
 }
 
 /* WFI: wait for the guest's timer (its time = ours + htimedelta). */
-static void serve_wfi(volatile struct vmm_nacl *nacl)
+static void serve_wfi(volatile struct sbi_nacl_shmem *nacl)
 {
-	unsigned long cmp = nacl->csrs[VMM_NACL_CSR(CSR_VSTIMECMP)];
-	unsigned long delta = nacl->csrs[VMM_NACL_CSR(CSR_HTIMEDELTA)];
-	unsigned long vsie = nacl->csrs[VMM_NACL_CSR(CSR_VSIE)];
+	unsigned long cmp = nacl->csrs[SBI_NACL_CSR_INDEX(CSR_VSTIMECMP)];
+	unsigned long delta = nacl->csrs[SBI_NACL_CSR_INDEX(CSR_HTIMEDELTA)];
+	unsigned long vsie = nacl->csrs[SBI_NACL_CSR_INDEX(CSR_VSIE)];
 	unsigned long end = payload_time() + 1000 * PAYLOAD_TICKS_PER_MS;
 
 	/* Without its timer enabled nothing would wake it: resume (WFI may). */
@@ -421,7 +421,7 @@ static void serve_wfi(volatile struct vmm_nacl *nacl)
 
 bool vmm_run_once(struct vmm_tvm *tvm, unsigned int vcpu, struct vmm_exit *exit)
 {
-	volatile struct vmm_nacl *nacl = vmm_nacl();
+	volatile struct sbi_nacl_shmem *nacl = vmm_nacl();
 	struct sbiret ret;
 	unsigned long cause;
 

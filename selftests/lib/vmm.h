@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "sbi_cove_types.h"
 #include "vmm_abi.h"
 
 #define VMM_MAX_VCPUS		GUEST_MAX_VCPUS
@@ -24,14 +25,8 @@
 #define VMM_CAUSES		64
 #define VMM_ARGS		4
 
-/* NACL shared memory, RV64 (SBI-3.0): 12 KiB per hart. */
-#define VMM_NACL_SIZE		(4096UL + 1024UL * 8)
-#define VMM_NACL_CSR(csr)	((((csr) & 0xC00) >> 2) | ((csr) & 0xFF))
-
-struct vmm_nacl {
-	uint64_t scratch[512];	/* 0x000; guest_gprs = scratch[0..31] */
-	uint64_t csrs[1024];	/* 0x1000 */
-};
+/* The NACL area (generated from the spec): 12 KiB per hart. */
+#define VMM_NACL_SIZE		sizeof(struct sbi_nacl_shmem)
 
 enum vmm_vcpu_state {
 	VMM_VCPU_NONE,		/* not created */
@@ -59,7 +54,7 @@ struct vmm_exit {
 struct vmm_tvm;
 /* Called after every exit with the NACL area still as the TSM left it. */
 typedef void (*vmm_exit_fn)(struct vmm_tvm *tvm, const struct vmm_exit *exit,
-			    const volatile struct vmm_nacl *nacl);
+			    const volatile struct sbi_nacl_shmem *nacl);
 
 struct vmm_config {
 	const char *name;	/* the nested KTAP's "# Subtest:" name */
@@ -137,7 +132,7 @@ bool vmm_run_once(struct vmm_tvm *tvm, unsigned int vcpu, struct vmm_exit *exit)
 long vmm_destroy(struct vmm_tvm *tvm);
 
 /* This hart's NACL area. */
-volatile struct vmm_nacl *vmm_nacl(void);
+volatile struct sbi_nacl_shmem *vmm_nacl(void);
 
 /* A host page the VMM never converts, for isolation probes. */
 unsigned long vmm_host_page(void);

@@ -17,7 +17,7 @@ static unsigned long scanned, leaks;
 
 /* After every exit: nothing of the guest's secret in the 12 KiB. */
 static void scan_for_secret(struct vmm_tvm *t, const struct vmm_exit *exit,
-			    const volatile struct vmm_nacl *nacl)
+			    const volatile struct sbi_nacl_shmem *nacl)
 {
 	const volatile uint64_t *w = (const volatile uint64_t *)nacl;
 
