@@ -437,15 +437,15 @@ bool vmm_run_once(struct vmm_tvm *tvm, unsigned int vcpu, struct vmm_exit *exit)
 	*exit = (struct vmm_exit){ .cause = cause, .hart = my_hart(), .vcpu = vcpu };
 	for (int i = 0; i < 8; i++)
 		exit->gprs[i] = nacl->scratch[10 + i];
-	if ((cause & ~CAUSE_INTERRUPT) < VMM_CAUSES) {
-		if (cause & CAUSE_INTERRUPT)
-			tvm->irq_exits[cause & ~CAUSE_INTERRUPT]++;
+	if ((cause & ~SBI_TVM_EXIT_INTERRUPT_FLAG) < VMM_CAUSES) {
+		if (cause & SBI_TVM_EXIT_INTERRUPT_FLAG)
+			tvm->irq_exits[cause & ~SBI_TVM_EXIT_INTERRUPT_FLAG]++;
 		else
 			tvm->exits[cause]++;
 	}
 	tvm->nr_exits++;
-	if (cause == CAUSE_LOAD_GUEST_PAGE_FAULT || cause == CAUSE_STORE_GUEST_PAGE_FAULT ||
-	    cause == CAUSE_INSN_GUEST_PAGE_FAULT)
+	if (cause == SBI_TVM_EXIT_CAUSE_LOAD_GUEST_PAGE_FAULT || cause == SBI_TVM_EXIT_CAUSE_STORE_GUEST_PAGE_FAULT ||
+	    cause == SBI_TVM_EXIT_CAUSE_INSN_GUEST_PAGE_FAULT)
 		exit->gpa = vmm_exit_gpa(nacl);
 	if (tvm->on_exit)
 		tvm->on_exit(tvm, exit, nacl);
@@ -453,20 +453,20 @@ bool vmm_run_once(struct vmm_tvm *tvm, unsigned int vcpu, struct vmm_exit *exit)
 		tvm->vcpu[vcpu] = VMM_VCPU_DEAD;
 		return false;
 	}
-	if (cause & CAUSE_INTERRUPT)
+	if (cause & SBI_TVM_EXIT_INTERRUPT_FLAG)
 		return true;	/* ours: the handler ran when the TSM returned */
 	switch (cause) {
-	case CAUSE_VS_ECALL:
+	case SBI_TVM_EXIT_CAUSE_ECALL_VS:
 		serve_ecall(tvm, exit, nacl);
 		break;
-	case CAUSE_INSN_GUEST_PAGE_FAULT:
-	case CAUSE_LOAD_GUEST_PAGE_FAULT:
-	case CAUSE_STORE_GUEST_PAGE_FAULT:
+	case SBI_TVM_EXIT_CAUSE_INSN_GUEST_PAGE_FAULT:
+	case SBI_TVM_EXIT_CAUSE_LOAD_GUEST_PAGE_FAULT:
+	case SBI_TVM_EXIT_CAUSE_STORE_GUEST_PAGE_FAULT:
 		if (!serve_zero_fault(tvm, exit->gpa))
 			ktap_diag("vmm: %s: fault at GPA %#lx (cause %lu)",
 				  tvm->cfg.name, exit->gpa, cause);
 		break;
-	case CAUSE_VIRTUAL_INSN:
+	case SBI_TVM_EXIT_CAUSE_VIRTUAL_INSN:
 		serve_wfi(nacl);
 		break;
 	default:

@@ -84,7 +84,7 @@ static void test_host_timer(void)
 	payload_irq_disable();
 	for (int i = 0; i < VMM_CAUSES; i++)
 		irqs += tvm.irq_exits[i];
-	ktap_ok(tvm.irq_exits[IRQ_S_TIMER] >= 1,
+	ktap_ok(tvm.irq_exits[SBI_TVM_EXIT_INTERRUPT_TIMER] >= 1,
 		"the host's timer gave an interrupt exit (%lu interrupt exits)", irqs);
 	ktap_ok(host_ticks == 1, "the host's handler ran once (%u)", host_ticks);
 	vmm_destroy(&tvm);

@@ -64,10 +64,10 @@ int payload_main(unsigned long hartid, unsigned long fdt)
 {
 	const char *why;
 
-	ktap_start(8);
+	ktap_start(9);
 	why = vmm_unsupported(hartid);
 	if (why) {
-		vmm_skip_suite(8, why);
+		vmm_skip_suite(9, why);
 		return ktap_finish();
 	}
 	if (vmm_init(hartid)) {
