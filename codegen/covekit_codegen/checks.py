@@ -216,6 +216,13 @@ def _check_structs(spec: Spec, problems: Collector) -> None:
             if f.enum is not None and spec.enum(f.enum) is None:
                 problems.add(f.pos("enum"), f"struct {st.name}: field {f.name}: enum "
                              f"{f.enum!r} is not defined")
+            if f.index is not None and f.count is None:
+                problems.add(f.pos("index"), f"struct {st.name}: field {f.name}: 'index' "
+                             f"needs an array field")
+            if f.linux_index is not None and f.index is None:
+                problems.add(f.pos("linux_index"), f"struct {st.name}: field {f.name}: "
+                             f"'linux_index' names Linux's macro for 'index', which is not "
+                             f"given")
         for item, value in [(st, st.addr_align)] + [(f, f.addr_align) for f in st.fields]:
             if value is not None and value & (value - 1):
                 problems.add(item.pos("align"), f"struct {st.name}: align {value} is not a "

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .diagnostics import SpecError, ToolMissing
+from .files import sweep_output_temps
 from .regen import HandEdited, Layout, check, fast_path_ok, plan, write, write_linux_tree
 
 EPILOG = """\
@@ -65,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     layout = Layout(args.root.resolve())
     say = (lambda *_: None) if args.quiet else print
+    if not args.check:
+        sweep_output_temps(layout.root, layout.manifest)
     try:
         if args.check:
             stale = check(layout)

@@ -1,13 +1,17 @@
 # SPDX-License-Identifier: GPL-2.0-only
-"""Atomic writes, content hashes and the regen manifest (codegen/outputs.sum)."""
+"""Content hashes and the regen manifest (codegen/outputs.sum); write_atomic
+(from atomic.py, the one writer of every file) for regen."""
 
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .atomic import sweep_temps, write_atomic
+
+__all__ = ["MANIFEST_HEADER", "Manifest", "read_or_none", "sha256", "sweep_output_temps",
+           "tree_hash", "write_atomic"]
 
 MANIFEST_HEADER = """\
 # SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
@@ -28,20 +32,6 @@ def tree_hash(root: Path, paths: list[Path]) -> str:
         h.update(path.relative_to(root).as_posix().encode() + b"\0")
         h.update(sha256(path.read_bytes()).encode() + b"\n")
     return h.hexdigest()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file and rename, so readers never see half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def read_or_none(path: Path) -> bytes | None:
@@ -79,3 +69,11 @@ class Manifest:
         lines = [f"generator {self.generator}", f"spec {self.spec}"]
         lines += [f"{digest} {path}" for path, digest in sorted(self.outputs.items())]
         return MANIFEST_HEADER + "\n".join(lines) + "\n"
+
+
+def sweep_output_temps(root: Path, manifest: Path) -> None:
+    """Remove what killed regens left next to the outputs (the temporary
+    files of write_atomic), even on a run that has nothing to write."""
+    dirs = {(root / path).parent for path in Manifest.read(manifest).outputs}
+    for directory in sorted(dirs | {manifest.parent, root / "spec"}):
+        sweep_temps(directory)

@@ -139,6 +139,12 @@ class Function(Documented):
     implemented: bool | None
     ext: Extension | None = None
     ours: bool = False  # covekit's choice where the source is silent
+    linux_name: str | None = None  # Linux's name for the FID, where not c_fid
+
+    @property
+    def linux_fid(self) -> str:
+        """The name Linux's asm/sbi.h gives (or would give) the FID."""
+        return self.linux_name or self.c_fid
 
     @property
     def c_fid(self) -> str:
@@ -183,6 +189,13 @@ class Function(Documented):
     def callers(self) -> list[str]:
         """The callers it serves: 'any' is both the host and a guest."""
         return list(CALLERS) if self.caller == "any" else [self.caller]
+
+
+# How an array field may be indexed: key -> index, over every key.
+INDEX_RULES = {
+    # SBI 3.0 NACL shared memory: CSR number bits [11:10] and [7:0].
+    "csr": (range(4096), lambda csr: ((csr & 0xC00) >> 2) | (csr & 0xFF)),
+}
 
 
 PBMT_VALUES = {"PMA": 0, "NC": 1, "IO": 2}  # Svpbmt's PTE bits 62:61
@@ -291,6 +304,7 @@ class EnumMember(Documented):
     value: int
     provisional: bool
     c_name: str = ""
+    linux_name: str | None = None  # Linux's name, where not the prefix rule's
     ours: bool = False
 
 
@@ -300,11 +314,16 @@ class Enum(Documented):
     sparse: bool
     linux_upstream: bool
     members: list[EnumMember]
+    linux_prefix: str | None = None  # Linux's member prefix, where not c_prefix
     ours: bool = False
 
     @property
     def c_tag(self) -> str:
         return f"sbi_{self.name}"
+
+    def linux_member(self, m: EnumMember) -> str:
+        """The name Linux's asm/sbi.h gives (or would give) a member."""
+        return m.linux_name or f"{self.linux_prefix or self.c_prefix}{m.name}"
 
     @property
     def c_prefix(self) -> str:
@@ -329,6 +348,10 @@ class Field(Documented):
     base: str = ""
     count: int | None = None
     offset: int = 0
+    linux_offset: str | None = None  # Linux's macro for the offset
+    linux_size: str | None = None  # Linux's macro for the size in bytes
+    index: str | None = None  # how an array is indexed (INDEX_RULES)
+    linux_index: str | None = None  # Linux's function-like macro for index
 
     @property
     def elem_size(self) -> int:
@@ -352,6 +375,7 @@ class Struct(Documented):
     fields: list[Field]
     size: int = 0
     align: int = 1
+    linux_size: str | None = None  # Linux's macro for the size in bytes
     ours: bool = False
 
     @property
@@ -667,12 +691,15 @@ def _build_function(n: Node, ext_source: str) -> Function:
     return Function(**_documented(n, ext_source), fid=int(n["fid"]), caller=n["caller"],
                     args=[_build_arg(a, i, source) for i, a in enumerate(n.child("args"))],
                     returns=n.get("returns"), errors=[str(e) for e in n["errors"]],
-                    implemented=n.get("implemented"), ours=bool(n.get("ours", False)))
+                    implemented=n.get("implemented"), linux_name=n.get("linux_name"),
+                    ours=bool(n.get("ours", False)))
 
 
 def _build_field(n: Node) -> Field:
     f = Field(**_documented(n), type=n["type"], declared_offset=n.get("offset"),
-              enum=n.get("enum"), addr_align=n.get("align"))
+              enum=n.get("enum"), addr_align=n.get("align"),
+              linux_offset=n.get("linux_offset"), linux_size=n.get("linux_size"),
+              index=n.get("index"), linux_index=n.get("linux_index"))
     base, _, count = f.type.partition("[")
     f.base = base
     f.count = int(count.rstrip("]")) if count else None
@@ -742,8 +769,10 @@ def build(files: list[SpecFile], problems: Collector) -> Spec:
             en = Enum(**_documented(n), kind=n.get("kind", "values"),
                       sparse=bool(n.get("sparse", False)),
                       linux_upstream=bool(n.get("linux_upstream", False)),
+                      linux_prefix=n.get("linux_prefix"),
                       members=[EnumMember(**_documented(m, n["source"]), value=int(m["value"]),
                                           provisional=bool(m.get("provisional", False)),
+                                          linux_name=m.get("linux_name"),
                                           ours=bool(m.get("ours", False)))
                                for m in n.child("members")],
                       ours=bool(n.get("ours", False)))
@@ -754,6 +783,7 @@ def build(files: list[SpecFile], problems: Collector) -> Spec:
             st = Struct(**_documented(n), declared_size=n.get("size"),
                         addr_align=n.get("align"),
                         linux_upstream=bool(n.get("linux_upstream", False)),
+                        linux_size=n.get("linux_size"),
                         fields=[_build_field(f) for f in n.child("fields")],
                         ours=bool(n.get("ours", False)))
             layout(st, problems)

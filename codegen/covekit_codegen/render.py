@@ -7,12 +7,12 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import textwrap
 from pathlib import Path
 
 import jinja2
 
+from .atomic import owned_tempdir
 from .diagnostics import ToolMissing
 from .model import Spec
 from .outputs import Output
@@ -215,9 +215,9 @@ def render_svg(dot: str, spec: Spec, out: Output, source: bytes) -> bytes:
     """dot -Tsvg of source, without graphviz's version, behind our banner."""
     env = dict(os.environ, LC_ALL="C")
     env.pop("GVBINDIR", None)
-    with tempfile.TemporaryDirectory(prefix="covekit-dot-") as tmp:
-        _core_plugins(dot, Path(tmp), env)
-        svg = _run([dot, "-Tsvg"], dict(env, GVBINDIR=tmp), source).stdout.decode("utf-8")
+    with owned_tempdir("dot") as tmp:
+        _core_plugins(dot, tmp, env)
+        svg = _run([dot, "-Tsvg"], dict(env, GVBINDIR=str(tmp)), source).stdout.decode("utf-8")
     # The XML declaration is optional (UTF-8 is the default); dropping it lets
     # the banner come first, as in every output.
     svg = re.sub(r"\A<\?xml[^>]*\?>\s*", "", svg)

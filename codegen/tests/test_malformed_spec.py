@@ -137,7 +137,8 @@ def _two_files_mutate(c: Checkout) -> None:
 def _two_files_expect(c: Checkout) -> list[str]:
     return _dup_fid_expect(c) + [
         f"{pos(c, KVM, 'source: Linux-6.21', at='Linux')}: source 'Linux-6.21' is not in any "
-        f"'sources' map (known: CoVE-2023, CoVE-2025, Linux-6.12, Linux-6.13, SBI-3.0, covekit)"]
+        f"'sources' map (known: CoVE-2023, CoVE-2025, Linux-6.12, Linux-6.13, RISCV-PRIV, "
+        f"SBI-3.0, covekit)"]
 
 
 CASES = [
@@ -195,10 +196,10 @@ CASES = [
          edit(COVE, DESTROY_HEAD, DESTROY_HEAD + "        zeta: 1\n        7: 2\n"),
          lambda c: [f"{pos(c, COVE, 'zeta: 1', at='zeta')}: extensions[COVH].functions"
                     f"[destroy_tvm]: unknown key 'zeta' (allowed: args, caller, doc, errors, "
-                    f"fid, implemented, name, ours, returns, source)",
+                    f"fid, implemented, linux_name, name, ours, returns, source)",
                     f"{pos(c, COVE, '        7: 2', at='7')}: extensions[COVH].functions"
                     f"[destroy_tvm]: unknown key 7 (allowed: args, caller, doc, errors, fid, "
-                    f"implemented, name, ours, returns, source)"]),
+                    f"implemented, linux_name, name, ours, returns, source)"]),
     Case("value-not-in-enum",
          edit(COVE, DESTROY_HEAD, DESTROY_HEAD.replace("caller: host", "caller: hots")),
          one(COVE, "caller: hots", "extensions[COVH].functions[destroy_tvm].caller: string "
@@ -278,7 +279,8 @@ CASES = [
          edit(COVE, "        source: CoVE-2025\n        doc: >-\n          Copies to the guest",
               "        source: CoVE-2026\n        doc: >-\n          Copies to the guest"),
          one(COVE, "source: CoVE-2026", "source 'CoVE-2026' is not in any 'sources' map "
-             "(known: CoVE-2023, CoVE-2025, Linux-6.12, Linux-6.13, SBI-3.0, covekit)", at="CoVE")),
+             "(known: CoVE-2023, CoVE-2025, Linux-6.12, Linux-6.13, RISCV-PRIV, SBI-3.0, "
+             "covekit)", at="CoVE")),
     Case("kvm-value-out-of-order", edit(KVM, "value: 47\n", "value: 74\n"),
          one(KVM, "value: 74", "KVM_RISCV_ISA_EXT_ID: ZFHMIN has value 74 but is written at "
              "position 47 (counting from 0); C assigns values in order, so values must run 0, "

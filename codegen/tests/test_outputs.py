@@ -224,9 +224,9 @@ def test_outputs_follow_what_is_implemented():
     # expectations and the ABI reference all follow it.
     handlers = (ROOT / FIRMWARE / "cove_handlers.h").read_text()
     assert "struct sbiret covh_convert_pages(struct tsm *tsm," in handlers
-    assert "covh_run_tvm_vcpu(" not in handlers and "covg_get_evidence(" not in handlers
+    assert "covh_tvm_initiate_fence(" not in handlers and "covg_get_evidence(" not in handlers
     table = (ROOT / FIRMWARE / "cove_dispatch_table.h").read_text()
-    run = table[table.index("covh_run_tvm_vcpu_checked(struct tsm *tsm, const"):]
+    run = table[table.index("covh_tvm_initiate_fence_checked(struct tsm *tsm, const"):]
     assert run.split("\n}\n")[0].endswith("return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);")
     convert = table[table.index("covh_convert_pages_checked(struct tsm *tsm, const"):]
     convert = convert.split("\n}\n")[0]
@@ -237,9 +237,9 @@ def test_outputs_follow_what_is_implemented():
                          ("SBI_EXT_COVI", "0"), ("SBI_EXT_NACL", "SBI_ABI_CALLER_HOST")]
     expect = (ROOT / "selftests/include/generated/sbi_abi_expect.h").read_text()
     assert re.search(r'"COVH.convert_pages",\n.*\n\t\t\.implemented = true,', expect)
-    assert re.search(r'"COVH.run_tvm_vcpu",\n.*\n\t\t\.implemented = false,', expect)
+    assert re.search(r'"COVH.tvm_initiate_fence",\n.*\n\t\t\.implemented = false,', expect)
     docs = (ROOT / "Documentation/abi/ext-covh.rst").read_text()
-    assert "   * - 15\n     - `run_tvm_vcpu`_\n     - host\n     - pending\n" in docs
+    assert "   * - 16\n     - `tvm_initiate_fence`_\n     - host\n     - pending\n" in docs
 
 
 def _set_implemented(co: Checkout, ext: str, value: bool) -> None:
@@ -255,9 +255,9 @@ def _set_implemented(co: Checkout, ext: str, value: bool) -> None:
 
 def test_implementing_a_call_changes_the_tsm_not_the_abi(checkout: Checkout):
     fw = [f"{FIRMWARE}/cove_dispatch_table.h", f"{FIRMWARE}/cove_handlers.h"]
-    checkout.edit("spec/cove.yaml", "      - name: run_tvm_vcpu\n        fid: 15\n"
+    checkout.edit("spec/cove.yaml", "      - name: tvm_initiate_fence\n        fid: 16\n"
                   "        caller: host\n        implemented: false\n",
-                  "      - name: run_tvm_vcpu\n        fid: 15\n"
+                  "      - name: tvm_initiate_fence\n        fid: 16\n"
                   "        caller: host\n        implemented: true\n")
     lock = checkout.read("spec/abi.lock")
     r = checkout.regen()
@@ -267,9 +267,9 @@ def test_implementing_a_call_changes_the_tsm_not_the_abi(checkout: Checkout):
                                  "Documentation/abi/ext-covh.rst"}
     assert checkout.read("spec/abi.lock") == lock  # not a fact of the ABI
     handlers = checkout.read(f"{FIRMWARE}/cove_handlers.h")
-    assert "struct sbiret covh_run_tvm_vcpu(struct tsm *tsm, unsigned long tvm_id, " \
-        "unsigned long vcpu_id);" in " ".join(handlers.split())
-    assert "return covh_run_tvm_vcpu(tsm, args[0], args[1]);" in checkout.read(fw[0])
+    assert "struct sbiret covh_tvm_initiate_fence(struct tsm *tsm, unsigned long tvm_id);" \
+        in " ".join(handlers.split())
+    assert "return covh_tvm_initiate_fence(tsm, args[0]);" in checkout.read(fw[0])
 
 
 def test_an_extension_with_only_pending_calls_is_not_advertised(checkout: Checkout):

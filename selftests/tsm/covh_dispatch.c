@@ -34,8 +34,9 @@ int payload_main(unsigned long hartid, unsigned long fdt)
 	ktap_eq(ret.error, SBI_ERR_NOT_SUPPORTED,
 		"supervisor domain 1 in a6[31:26]: NOT_SUPPORTED");
 
-	ret = sbi_covh_run_tvm_vcpu(1, 0);
-	ktap_eq(ret.error, SBI_ERR_NOT_SUPPORTED, "run_tvm_vcpu: not implemented yet");
+	ret = sbi_covh_tvm_initiate_fence(1);
+	ktap_eq(ret.error, SBI_ERR_NOT_SUPPORTED,
+		"tvm_initiate_fence: not implemented yet");
 	ret = sbi_covh_convert_pages(PAGE + 8, 1);
 	ktap_eq(ret.error, SBI_ERR_INVALID_ADDRESS,
 		"misaligned base_page_addr: INVALID_ADDRESS (checked first)");

@@ -4,7 +4,11 @@
 # first use (and again whenever pyproject.toml's dependencies change), and
 # puts the project's Python packages on PYTHONPATH.
 
-COVEKIT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# ${x%/*}, not dirname: a front end's no-op is a few tens of milliseconds,
+# and every process spawned here would show in it.
+covekit_venv_lib=${BASH_SOURCE[0]%/*}
+[ "$covekit_venv_lib" = "${BASH_SOURCE[0]}" ] && covekit_venv_lib=.
+COVEKIT_ROOT=$(cd "$covekit_venv_lib/../.." && pwd)
 COVEKIT_VENV=${COVEKIT_VENV:-$COVEKIT_ROOT/.venv}
 COVEKIT_PYTHON=$COVEKIT_VENV/bin/python
 export COVEKIT_ROOT
@@ -16,10 +20,20 @@ covekit_venv_die() {
 }
 
 covekit_venv_ensure() {
-	local stamp=$COVEKIT_VENV/.covekit-deps want have=""
-	want=$(sha256sum "$COVEKIT_ROOT/pyproject.toml" | cut -d' ' -f1)
-	[ -r "$stamp" ] && have=$(cat "$stamp")
-	[ "$want" = "$have" ] && [ -x "$COVEKIT_PYTHON" ] && return 0
+	local stamp=$COVEKIT_VENV/.covekit-deps want have="" pyproject=$COVEKIT_ROOT/pyproject.toml
+	# The stamp holds the sha256 of the pyproject.toml last installed, and
+	# carries that file's mtime (touch -r below): when the mtimes are equal
+	# the content was checked already, and no process needs spawning.
+	if [ -x "$COVEKIT_PYTHON" ] && [ -r "$stamp" ] && ! [ "$pyproject" -nt "$stamp" ] &&
+		! [ "$pyproject" -ot "$stamp" ]; then
+		return 0
+	fi
+	want=$(sha256sum "$pyproject" | cut -d' ' -f1)
+	[ -r "$stamp" ] && read -r have <"$stamp"
+	if [ "$want" = "$have" ] && [ -x "$COVEKIT_PYTHON" ]; then
+		touch -r "$pyproject" "$stamp" 2>/dev/null || true
+		return 0
+	fi
 
 	local py=${COVEKIT_BOOTSTRAP_PYTHON:-python3}
 	command -v "$py" >/dev/null ||
@@ -43,6 +57,7 @@ print("\n".join(tomllib.load(open(sys.argv[1], "rb"))["project"]["dependencies"]
 		covekit_venv_die "pip install failed (log: $log); rerun the command, or remove $COVEKIT_VENV"
 	fi
 	echo "$want" >"$stamp"
+	touch -r "$pyproject" "$stamp"
 }
 
 covekit_venv_ensure

@@ -38,7 +38,7 @@ def test_series_verifies_patch_by_patch():
     proc = tool("series", "verify", SERIES, "--json", "-")
     report = json.loads(proc.stdout)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert report["ok"] and report["config"] == []
+    assert report["ok"] and report["config"] == [] and report["sbi_h"] == []
     got = [(p["file"][:4], p["apply"], p["checkpatch"], p["generated"], p["build"])
            for p in report["patches"]]
     assert got == [  # dt-bindings, host parsing, KVM (uapi ids + mapping), selftest
@@ -135,3 +135,60 @@ def test_regen_says_plainly_when_the_upstream_is_missing(tmp_path):
     assert proc.returncode == 0  # codegen's outputs are fine; nothing to check the series with
     assert (f"regen: kernel-patches/{SERIES}: generated content not checked: upstream 'linux' "
             f"is not in the cache; run: tools/upstream import linux") in proc.stderr
+
+
+CACHE_REPO = Path(os.environ.get("COVEKIT_CACHE") or Path.home() / ".cache/covekit") \
+    / "upstream/linux.git"
+SBI_H = "arch/riscv/include/asm/sbi.h"
+
+
+def upstream_with(path: str, old: str, new: str) -> str:
+    """A commit on the cached upstream whose PATH has OLD replaced by NEW."""
+    base = "refs/covekit/upstream/linux"
+    index = CACHE_REPO / "covekit-test-sbi.index"
+
+    def git(*args: str, input: str | None = None) -> str:
+        return subprocess.run(["git", "--git-dir", str(CACHE_REPO), *args], input=input,
+                              capture_output=True, text=True, check=True,
+                              env=dict(os.environ, GIT_INDEX_FILE=str(index),
+                                       GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t",
+                                       GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t",
+                                       GIT_AUTHOR_DATE="2001-01-01T00:00:00Z",
+                                       GIT_COMMITTER_DATE="2001-01-01T00:00:00Z")).stdout
+
+    text = git("show", f"{base}:{path}")
+    assert text.count(old) == 1, old
+    blob = git("hash-object", "-w", "--stdin", input=text.replace(old, new)).strip()
+    git("read-tree", base)
+    git("update-index", "--cacheinfo", f"100644,{blob},{path}")
+    tree = git("write-tree").strip()
+    index.unlink()
+    return git("commit-tree", tree, "-p", base, "-m", f"upstream: change {path}").strip()
+
+
+def test_regen_reports_an_sbi_h_that_disagrees_with_the_spec(tmp_path):
+    """A base tree whose sbi.h renumbers an HSM FID: regen names both sides."""
+    commit = upstream_with(SBI_H, "\tSBI_EXT_HSM_HART_SUSPEND,\n",
+                           "\tSBI_EXT_HSM_HART_SUSPEND = 9,\n")
+    series_root = tmp_path / "kernel-patches"
+    shutil.copytree(ROOT / "kernel-patches", series_root)
+    manifest = series_root / SERIES / "series.yaml"
+    manifest.write_text(manifest.read_text().replace(
+        "commit: 7c1fafec1c643160e0f4da0210eee25f4c230b92", f"commit: {commit}"))
+    env = {"COVEKIT_SERIES_DIR": str(series_root), "COVEKIT_BUILD": str(tmp_path / "build")}
+    proc = tool("regen", "--check", env=env)
+    assert proc.returncode == 2, proc.stderr
+    spec = (ROOT / "spec/sbi.yaml").read_text().splitlines()
+    at = next(n for n, line in enumerate(spec) if line.strip() == "- name: hart_suspend")
+    line = at + 2  # the fid: line just after the name, 1-based
+    assert spec[line - 1].strip() == "fid: 3"
+    assert proc.stderr.splitlines() == [
+        f"spec/sbi.yaml:{line}:14: the FID of HSM.hart_suspend is 3 in the spec but 9 in "
+        f"linux@{commit[:12]}:{SBI_H}:79 (SBI_EXT_HSM_HART_SUSPEND); the spec must match "
+        f"the upstream tree"]
+    # The rebase check refuses that tree too.
+    proc = tool("series", "rebase", SERIES, "--onto", commit, "--record",
+                env={"COVEKIT_SERIES_DIR": str(series_root)})
+    assert proc.returncode != 0
+    assert (f"ABI conflict: spec/sbi.yaml:{line}:14: the FID of HSM.hart_suspend is 3 in the "
+            f"spec but 9 in {commit[:12]}:{SBI_H}:79") in proc.stdout + proc.stderr

@@ -12,6 +12,8 @@
 #include <sanitizer/asan_interface.h>
 
 #include "machine.h"
+#include "tsm/sbiret.h"
+#include "tsm/vcpu.h"
 #include "tsm/arch.h"
 
 struct tsm tsm;
@@ -32,6 +34,20 @@ void arch_hfence_gvma(void)
 unsigned int arch_hart_index(void)
 {
 	return fuzz_hart;
+}
+
+/*
+ * run_tvm_vcpu's switch: the fuzzer checks the arguments and the vCPU
+ * bookkeeping only; the "run" exits at once, resumable.
+ */
+struct sbiret arch_vcpu_enter(struct tsm *tsm, struct tvm *tvm,
+			      unsigned long tvm_id, struct vcpu_state *vcpu)
+{
+	(void)tsm;
+	(void)tvm;
+	(void)tvm_id;
+	vcpu->running = 0;
+	return sbiret_value(0);
 }
 
 bool machine_init(void)

@@ -88,6 +88,10 @@ void trap_handle(struct trap_frame *tf)
 	if (!(tf->hstatus & HSTATUS_SPV))
 		tsm_panic("trap in the TSM: scause %#lx sepc %#lx stval %#lx",
 			  cause, tf->sepc, stval);
+	if (h->vcpu) {
+		tvm_trap(&tsm, h, cause, stval);
+		return;
+	}
 	if (cause & CAUSE_INTERRUPT) {
 		hart_interrupt(&tsm, h, cause & ~CAUSE_INTERRUPT);
 		hart_sync_irqs(h);

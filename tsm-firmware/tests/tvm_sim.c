@@ -14,6 +14,11 @@
 #define HOST_TABLES	32
 
 static struct tsm tsm;
+
+struct tsm *sim_tsm(void)
+{
+	return &tsm;
+}
 static struct page_info page_array[SIM_RAM_PAGES];
 static uint64_t host_root[2048] __attribute__((aligned(16384)));
 static uint64_t host_tables[HOST_TABLES][512] __attribute__((aligned(4096)));

@@ -43,6 +43,11 @@ struct sim_tvm {
 	unsigned int nr_vcpus;		/* vCPUs 0 .. nr_vcpus - 1 */
 };
 
+struct tsm;
+
+/* The simulated TSM sim_build_tvm() builds in (its TVM has id 1). */
+struct tsm *sim_tsm(void);
+
 /* Map the simulated RAM; false (with errno) if the address is taken. */
 bool sim_init(void);
 

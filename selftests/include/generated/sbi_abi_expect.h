@@ -328,7 +328,7 @@ static const struct sbi_abi_expect sbi_abi_expectations[] = {
 		.fid = SBI_EXT_COVH_RUN_TVM_VCPU,
 		.name = "COVH.run_tvm_vcpu",
 		.caller = "host",
-		.implemented = false,
+		.implemented = true,
 		.nargs = 2,
 		.args = {
 			1UL,

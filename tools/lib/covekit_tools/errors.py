@@ -7,7 +7,8 @@ status: 2 for bad input or usage (UsageError), 1 for a check or test that
 failed or an operation that could not be done (the default).  Problems in
 an input file are codegen's SpecError, printed one a line as
 FILE:LINE:COL: message, exit 2.  Anything else is a bug in the tool and is
-not caught here: Python prints its traceback.
+not caught here: Python prints its traceback.  An OSError (a full disk) is
+one line naming the file, which write_atomic left as it was; exit 1.
 """
 
 from __future__ import annotations
@@ -55,3 +56,7 @@ def run(tool: str, main: Callable[[], int]) -> int:
         return main()
     except (ToolError, SpecError) as err:
         return report(tool, err)
+    except OSError as err:  # a full disk: write_atomic left the file as it was
+        print(f"{tool}: {err.filename or ''}: {err.strerror}; that file is unchanged",
+              file=sys.stderr)
+        return FAILED

@@ -28,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from covekit_codegen import api
+
 from covekit_tools import context, errors
 
 ROOT = context.root()
@@ -307,9 +309,7 @@ def write_seeds(check: bool) -> int:
     for name in stale:
         path = CORPUS / name
         if name in want:
-            tmp = path.with_suffix(".tmp")
-            tmp.write_bytes(want[name])
-            tmp.replace(path)
+            api.write_atomic(path, want[name])
             print(f"fuzz: wrote {path.relative_to(ROOT)}")
         else:
             path.unlink()
@@ -494,7 +494,7 @@ def main(argv: list[str] | None = None) -> int:
             corpus = directory / "corpus"	# grows from run to run
             corpus.mkdir(parents=True, exist_ok=True)
             for seed in CORPUS.iterdir():
-                shutil.copyfile(seed, corpus / seed.name)
+                api.write_atomic(corpus / seed.name, seed.read_bytes())
         log = directory / ("fuzz-selftest.log" if args.selftest else "fuzz.log")
         result = run_fuzzer(directory, seconds, args.selftest, corpus, log, args.verbose)
         return report(result, log, args.selftest)

@@ -1,19 +1,19 @@
 # SPDX-License-Identifier: GPL-2.0-only
-"""The one place covekit runs git (through GitPython).
+"""The one place covekit runs git.
 
 Every git command of tools/upstream and tools/series goes through run(), so
 errors look the same everywhere: GitError names the command, the
-repository and git's own message.
+repository and git's own message.  Plain subprocess, not GitPython: its
+import and its `git version` probes cost more than most of the git
+commands a tool runs (tools/bench series).
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
+import subprocess
 from collections.abc import Mapping
 from pathlib import Path
-
-import git as gitpython
 
 
 class GitError(Exception):
@@ -34,16 +34,21 @@ def run(repo: Path | str, *args: str, input: str | bytes | None = None,
         env: Mapping[str, str] | None = None, check: bool = True,
         strip: bool = True) -> str:
     """git ARGS in repo; its stdout.  Raises GitError when it fails and check."""
-    full_env = dict(os.environ, LC_ALL="C", GIT_TERMINAL_PROMPT="0", **(env or {}))
-    with tempfile.TemporaryFile() as stdin:  # GitPython wants a real file for stdin
-        if input is not None:
-            stdin.write(input.encode() if isinstance(input, str) else input)
-            stdin.seek(0)
-        status, out, err = gitpython.Git(str(repo)).execute(
-            ["git", *args], istream=stdin if input is not None else None, env=full_env,
-            with_extended_output=True, with_exceptions=False, strip_newline_in_stdout=strip)
-    if check and status != 0:
-        raise GitError(Path(repo), args, status, err)
+    full_env = dict(os.environ, LC_ALL="C", LANGUAGE="C", GIT_TERMINAL_PROMPT="0",
+                    **(env or {}))
+    data = input.encode() if isinstance(input, str) else input
+    try:
+        proc = subprocess.run(["git", *args], cwd=repo, env=full_env, input=data,
+                              stdin=subprocess.DEVNULL if data is None else None,
+                              capture_output=True)
+    except OSError as err:  # no such directory, or no git
+        raise GitError(Path(repo), args, -1, f"cannot run git in {repo}: {err}") from None
+    out = proc.stdout.decode("utf-8", "surrogateescape")
+    if strip and out.endswith("\n"):
+        out = out[:-1]
+    if check and proc.returncode != 0:
+        raise GitError(Path(repo), args, proc.returncode,
+                       proc.stderr.decode("utf-8", "surrogateescape"))
     return out
 
 

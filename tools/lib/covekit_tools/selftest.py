@@ -39,14 +39,15 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from covekit_tools import context, errors, gdb, ktap, qemu
+from covekit_codegen import api
+
+from covekit_tools import context, errors, gdb, ktap, qemu, scratch
 from covekit_tools.errors import ToolError
 from covekit_tools.kernel import selftest as kernel_selftest
 from covekit_tools.ktap import Status
@@ -297,7 +298,7 @@ def write_logs(directory: Path, runs: list[SuiteRun]) -> None:
     """Keep each suite's console (tools/abi-coverage reads them)."""
     directory.mkdir(parents=True, exist_ok=True)
     for sr in runs:
-        (directory / f"{sr.suite.name}.log").write_text(sr.run.console)
+        api.write_atomic(directory / f"{sr.suite.name}.log", sr.run.console)
 
 
 def format_failure(r: ktap.Result, verbose: bool) -> list[str]:
@@ -381,14 +382,7 @@ def write_junit(path: Path, target: str, runs: list[SuiteRun]) -> None:
     root.attrib.update({k: str(v) for k, v in totals.items()})
     ET.indent(root)
     # Atomic, so that CI never picks up half a report.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            ET.ElementTree(root).write(f, encoding="utf-8", xml_declaration=True)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    api.write_atomic(path, ET.tostring(root, encoding="utf-8", xml_declaration=True))
 
 
 def debug(suite: Suite, port: int | None) -> int:
@@ -442,6 +436,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gdb-port", type=int, metavar="PORT",
                     help="the gdb stub's TCP port on 127.0.0.1 (default: a free one)")
     args = ap.parse_args(argv)
+    scratch.sweep()  # scratch worktrees of killed runs (the kernel target makes them)
     if args.jobs < 1:
         ap.error("-j must be at least 1")
     if args.timeout is not None and not 0 < args.timeout < float("inf"):

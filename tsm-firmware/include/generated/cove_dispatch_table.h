@@ -244,10 +244,7 @@ covh_create_tvm_vcpu_checked(struct tsm *tsm, const unsigned long *args)
 static struct sbiret
 covh_run_tvm_vcpu_checked(struct tsm *tsm, const unsigned long *args)
 {
-	(void)tsm;
-	(void)args;
-	/* Not implemented yet: the spec says 'implemented: false'. */
-	return sbi_abi_error(SBI_ERR_NOT_SUPPORTED);
+	return covh_run_tvm_vcpu(tsm, args[0], args[1]);
 }
 
 static struct sbiret

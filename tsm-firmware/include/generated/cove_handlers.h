@@ -25,7 +25,7 @@ struct tsm;
 
 /*
  * COVH (0x434F5648). Not implemented yet: promote_to_tvm, add_tvm_shared_pages,
- * run_tvm_vcpu, tvm_initiate_fence, tvm_invalidate_pages, tvm_validate_pages,
+ * tvm_initiate_fence, tvm_invalidate_pages, tvm_validate_pages,
  * tvm_remove_pages.
  */
 
@@ -298,6 +298,40 @@ struct sbiret covh_add_tvm_zero_pages(struct tsm *tsm, unsigned long tvm_id,
 struct sbiret covh_create_tvm_vcpu(struct tsm *tsm, unsigned long tvm_id,
 				   unsigned long vcpu_id,
 				   unsigned long state_page_addr);
+
+/**
+ * covh_run_tvm_vcpu() - Runs a vCPU of a RUNNABLE TVM on the calling hart until
+ * it exits with a trap the TSM does not serve itself
+ * @tsm: The TSM's state (tsm/tsm.h), from the trap that brought the call.
+ * @tvm_id: The TVM, in state RUNNABLE.
+ * @vcpu_id: The vCPU to run.
+ *
+ * The calling hart must have a NACL shared-memory area (struct sbi_nacl_shmem):
+ * the exit cause (a tvm_exit_cause, or a tvm_exit_interrupt with the MSB set)
+ * is written to its csrs[] entry for scause, and only what the exit exposes is
+ * written besides: a0-a7 in the scratch GPRs for an ecall (10; on the next run
+ * the TSM reads a0 and a1 back and skips the ecall), htval and stval for a
+ * guest page fault (20/21/23, at (htval << 2) | (stval & 3)), htinst for a
+ * virtual instruction (22; WFI), and on every exit htimedelta, vstimecmp and
+ * vsie so the host knows when to run the vCPU again. Every scratch GPR the exit
+ * does not expose is written 0. The boot vCPU (0) must run first; it starts at
+ * finalize_tvm's entry_sepc with a0 = 0 and a1 = entry_arg. Another vCPU runs
+ * only once the TVM started it with HSM hart_start (that start also exits, as
+ * an ecall, so the host learns it). Error choices, covekit's where CoVE-2025 is
+ * silent: INVALID_PARAM for a bad id, a TVM not RUNNABLE, or a vCPU that is not
+ * created, not started or dead; FAILED while the vCPU runs on another hart (a
+ * vCPU runs on at most one hart at a time); NO_SHMEM without a NACL area on the
+ * calling hart.
+ *
+ * Caller: host. COVH FID 15, CoVE-2025, covekit's choices where it is silent.
+ *
+ * Return: .error is SBI_SUCCESS, SBI_ERR_INVALID_PARAM, SBI_ERR_FAILED,
+ * SBI_ERR_NO_SHMEM, or SBI_ERR_NOT_SUPPORTED. .value: 0 if the exit can be
+ * resumed; non-zero if the vCPU stopped for good (the TVM asked SRST
+ * system_reset, or a fatal error) and cannot run again.
+ */
+struct sbiret covh_run_tvm_vcpu(struct tsm *tsm, unsigned long tvm_id,
+				unsigned long vcpu_id);
 
 /*
  * COVG (0x434F5647). Not implemented yet: add_mmio_region, remove_mmio_region,

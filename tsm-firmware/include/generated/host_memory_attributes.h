@@ -9,7 +9,7 @@
  * The memory type (Svpbmt PBMT) of each G-stage mapping the host gets,
  * from spec/tsm.yaml's memory_attributes; Documentation/abi/memory-attributes.rst
  * says why.  The TSM maps each host range with host_mapping_pbmt[] of its
- * kind (tsm-firmware/src/main.c, covh/convert.c).
+ * kind (tsm-firmware/src/host_map.c, covh/convert.c).
  */
 #ifndef __GENERATED_HOST_MEMORY_ATTRIBUTES_H__
 #define __GENERATED_HOST_MEMORY_ATTRIBUTES_H__
@@ -20,9 +20,13 @@
 #define PBMT_IO		2U
 
 enum host_mapping {
-	HOST_MAPPING_RAM,	/* The host's RAM (every host memory range, mapped at boot and again on reclaim_pages). */
-	HOST_MAPPING_UART,	/* The console UART (ns16550a) registers. */
-	HOST_MAPPING_PLIC,	/* The PLIC's registers for the host's supervisor contexts. */
+	/* The host's RAM (every host memory range, mapped at boot and again
+	 * on reclaim_pages). */
+	HOST_MAPPING_RAM,
+	/* The console UART (ns16550a) registers. */
+	HOST_MAPPING_UART,
+	/* The PLIC's registers for the host's supervisor contexts. */
+	HOST_MAPPING_PLIC,
 	HOST_MAPPING_COUNT
 };
 

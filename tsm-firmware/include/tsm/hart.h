@@ -8,11 +8,24 @@
 #define __TSM_HART_H__
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "sbi_abi.h"
 #include "tsm/trap.h"
 
 struct tsm;
+struct tvm;
+struct vcpu_state;
+
+/* The host's hart state run_tvm_vcpu swaps out (src/vcpu_switch.c). */
+struct host_csrs {
+	unsigned long vsstatus, vsie, vstvec, vsscratch, vsepc, vscause,
+		vstval, vsatp, vstimecmp;
+	unsigned long hvip, hgatp, henvcfg, hedeleg, hideleg, htimedelta;
+	unsigned long stimecmp, sie;
+	uint64_t fp[32];
+	unsigned long fcsr;
+};
 
 /* Work another hart asks of a hart (struct hart.work), with an IPI. */
 #define HART_WORK_HOST_IPI	(1UL << 0)	/* raise VSSIP for the host */
@@ -36,6 +49,12 @@ enum hart_state {
  * @work:	HART_WORK_* bits other harts set (atomically) before an IPI.
  * @entry:	Where the host asked this hart to start or resume.
  * @arg:	The host's opaque value for it (a1 at @entry).
+ * @vcpu:	The TVM vCPU running on this hart, NULL while the host runs:
+ *		the trap entry routes by it (@frame then holds the TVM's).
+ * @tvm, @tvm_id:	The TVM @vcpu belongs to.
+ * @host_frame:	The host's registers while a TVM runs (it is in the
+ *		middle of its run_tvm_vcpu ecall).
+ * @host:	The host's CSRs and FP registers while a TVM runs.
  */
 struct hart {
 	struct trap_frame frame;
@@ -45,7 +64,24 @@ struct hart {
 	volatile unsigned long work;
 	unsigned long entry;
 	unsigned long arg;
+	struct vcpu_state *vcpu;
+	struct tvm *tvm;
+	unsigned long tvm_id;
+	struct trap_frame host_frame;
+	struct host_csrs host;
 };
+
+/* A trap taken while this hart ran a TVM vCPU (src/tvm_trap.c). */
+void tvm_trap(struct tsm *tsm, struct hart *h, unsigned long cause,
+	      unsigned long stval);
+
+/* Stop running the TVM: write the exit to NACL, give the host its state. */
+void vcpu_exit(struct tsm *tsm, struct hart *h, unsigned long cause,
+	       unsigned long value, const unsigned long *gprs,
+	       unsigned long tval);
+
+/* Save the TVM's state into its vCPU, load the host's (vcpu_switch.c). */
+void vcpu_switch_to_host(struct tsm *tsm, struct hart *h);
 
 /* The hart running now (from sscratch). */
 struct hart *hart_self(void);

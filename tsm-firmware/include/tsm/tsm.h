@@ -45,6 +45,8 @@ struct fence {
  * @fdt_addr:	The FDT OpenSBI passed, then the host's (host_fdt.c),
  *		passed to the host in a1.
  * @trace:	Print every host call ("tsm.trace" in bootargs, or Kconfig).
+ * @nacl_shmem:	Each hart's NACL shared-memory area (by hart index), 0
+ *		when none: set with NACL set_shmem, used by run_tvm_vcpu.
  */
 struct tsm {
 	struct platform plat;
@@ -56,6 +58,7 @@ struct tsm {
 	struct tvm tvms[CONFIG_TSM_MAX_TVMS];
 	unsigned long fdt_addr;
 	bool trace;
+	uint64_t nacl_shmem[CONFIG_TSM_MAX_HARTS];
 };
 
 /*

@@ -35,6 +35,9 @@ struct tvm_region {
  * @measurement:	SHA-384 over the measured records (src/covh/measurement.c).
  * @entry_sepc, @entry_arg:	Boot vCPU entry, from finalize_tvm.
  * @identity:	The host's identity buffer, from finalize_tvm (or zeros).
+ * @started:	The boot vCPU has run: the TVM's clock (@htimedelta) is fixed.
+ * @htimedelta:	TVM time = host time + this, fixed at the first run so
+ *		that its time never goes backwards (0 on QEMU virt).
  */
 struct tvm {
 	bool in_use;
@@ -50,6 +53,8 @@ struct tvm {
 	unsigned long entry_sepc;
 	unsigned long entry_arg;
 	uint8_t identity[TVM_IDENTITY_SIZE];
+	bool started;
+	unsigned long htimedelta;
 };
 
 #endif /* __TSM_TVM_H__ */

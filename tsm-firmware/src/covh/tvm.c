@@ -9,6 +9,7 @@
 #include "sbi_cove_types.h"
 #include "tsm/arch.h"
 #include "tsm/sbiret.h"
+#include "tsm/vcpu.h"
 #include "covekit/string.h"
 #include "internal.h"
 
@@ -113,6 +114,13 @@ struct sbiret covh_destroy_tvm(struct tsm *tsm, unsigned long tvm_id)
 
 	if (!tvm)
 		return sbiret_error(SBI_ERR_INVALID_PARAM);
+	/* A vCPU running on a hart still uses its pages: not now. */
+	for (unsigned long i = 0; i < CONFIG_TSM_MAX_VCPUS; i++) {
+		struct vcpu_state *v = vcpu_get(tvm, i);
+
+		if (v && v->running)
+			return sbiret_error(SBI_ERR_FAILED);
+	}
 	/* Its pages stay confidential until the host reclaims (and so zeroes) them. */
 	for (unsigned long i = 0; i < tsm->pages.count; i++) {
 		struct page_info *p = &tsm->pages.pages[i];

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """ABI conflicts on rebase: the new upstream took a uapi enum value that our
-spec gives to something else (or renumbered a member the spec locks).
+spec gives to something else (or renumbered a member the spec locks), or
+its asm/sbi.h gives a standard SBI number another value than the spec.
 
 Registered as a rebase check: any conflict blocks `rebase --record`, since
 rebasing would silently move a published number.
@@ -28,6 +29,13 @@ def abi_conflicts(outcome: rebase.Outcome) -> list[str]:
         try:
             generated.expected(path, upstream)
         except Exception as err:  # SpecError: the splice names both sides
+            problems += [f"ABI conflict: {line}" for line in str(err).splitlines()]
+    at_base = f"{outcome.new_base}:{generated.SBI_H}"
+    if worktree.ok(outcome.repo, "cat-file", "-e", at_base):
+        data = worktree.run(outcome.repo, "show", at_base, strip=False).encode()
+        try:
+            generated.check_sbi_h(data, f"{outcome.new_base[:12]}:{generated.SBI_H}")
+        except Exception as err:  # SpecError: names both sides
             problems += [f"ABI conflict: {line}" for line in str(err).splitlines()]
     return problems
 

@@ -13,13 +13,14 @@ applied:`` gives a temporary worktree with the series applied;
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from covekit_tools import git
+from covekit_codegen import api
+
+from covekit_tools import git, scratch
 
 from . import manifest, worktree
 from .context import Context
@@ -71,9 +72,11 @@ def store_of(ctx: Context) -> DirStore:
     return DirStore(ctx.series_root, ctx.display(ctx.series_root))
 
 
-def load(ctx: Context, name: str) -> Series:
-    """Series NAME of the series directory, checked."""
-    return manifest.load(store_of(ctx), name, manifest.known_upstreams(ctx.upstreams))
+def load(ctx: Context, name: str, patch_files: bool = True) -> Series:
+    """Series NAME of the series directory, checked; its patch files too
+    unless PATCH_FILES is false (refresh, which rewrites them)."""
+    return manifest.load(store_of(ctx), name, manifest.known_upstreams(ctx.upstreams),
+                         patch_files)
 
 
 def chain(store: Store, series: Series) -> list[Series]:
@@ -150,7 +153,7 @@ def describe(repo: Path, commit: str, series: Series | None = None) -> str:
 def files(series_list: Sequence[Series]) -> Iterator[list[Item]]:
     """Every patch of SERIES_LIST as a file on disk (copied out when the store
     is a git commit)."""
-    with tempfile.TemporaryDirectory(prefix="covekit-patches-") as tmp:
+    with scratch.tempdir("patches") as tmp:
         items = []
         for s in series_list:
             for entry in s.patches:
@@ -158,9 +161,8 @@ def files(series_list: Sequence[Series]) -> Iterator[list[Item]]:
                 if directory is not None:
                     path = directory / entry.file
                 else:
-                    path = Path(tmp) / s.name / entry.file
-                    path.parent.mkdir(exist_ok=True)
-                    path.write_bytes(s.read(entry.file))
+                    path = tmp / s.name / entry.file
+                    api.write_atomic(path, s.read(entry.file))
                 items.append(Item(s, entry, path))
         yield items
 

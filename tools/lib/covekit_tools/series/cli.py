@@ -28,7 +28,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from covekit_tools import git
+from covekit_tools import git, scratch
 
 from .context import Context
 from .errors import ManifestError, SeriesError
@@ -78,6 +78,7 @@ def main(argv: list[str] | None = None, ctx: Context | None = None) -> int:
     args = parser().parse_args(sys.argv[1:] if argv is None else argv)
     ctx = ctx or Context.from_env()
     try:
+        scratch.sweep()  # scratch worktrees of killed runs
         return COMMANDS[args.command].run(args, ctx)
     except ManifestError as err:
         for problem in err.problems:
@@ -90,6 +91,10 @@ def main(argv: list[str] | None = None, ctx: Context | None = None) -> int:
         return 1
     except git.GitError as err:
         print(f"series: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:  # a full disk: write_atomic left the file as it was
+        print(f"series: {err.filename or ''}: {err.strerror}; that file is unchanged",
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("series: interrupted; rerun the command (a rerun of apply cleans up the "

@@ -133,7 +133,8 @@ def _refresh_configure(ap: argparse.ArgumentParser) -> None:
 
 
 def _refresh_run(args: argparse.Namespace, ctx: Context) -> int:
-    series = apply.load(ctx, args.series)
+    # refresh restores broken patch files, and finishes a refresh that was killed
+    series = apply.load(ctx, args.series, patch_files=False)
     report = refresh.refresh(ctx, series, args.source, args.base)
     for line in report.lines():
         print(line)

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import email.header
 import re
-import tempfile
 from collections.abc import Sequence
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from covekit_tools import git
+from covekit_codegen import api
+
+from covekit_tools import git, scratch
 
 from . import apply, manifest, recipients, worktree
 from .context import Context
@@ -107,7 +108,7 @@ def export(ctx: Context, series: Series, out: Path | None = None,
             old.unlink()
     stack = apply.chain(series.store, series)
     with apply.scratch_applied(ctx, series) as applied, \
-            tempfile.TemporaryDirectory(prefix="covekit-export-") as tmp:
+            scratch.tempdir("export") as tmp:
         log = worktree.run(applied.worktree, "log", "--format=%aD",
                            f"{applied.prereq_tip}..{applied.tip}").splitlines()
         newest = max(log, key=lambda d: parsedate_to_datetime(d))
@@ -121,7 +122,7 @@ def export(ctx: Context, series: Series, out: Path | None = None,
             applied.worktree, "format-patch", "--cover-letter", f"--base={applied.base}",
             f"--subject-prefix={subject_prefix(series)}", "--numbered", "--zero-commit",
             "--no-signature", "--abbrev=12", "--no-thread", "--no-notes",
-            "--encode-email-headers", *who.format_patch_args(), "-o", tmp,
+            "--encode-email-headers", *who.format_patch_args(), "-o", str(tmp),
             f"{applied.prereq_tip}..{applied.tip}",
             env=env)
         made = [Path(line) for line in listing.splitlines() if line.strip()]
@@ -132,6 +133,6 @@ def export(ctx: Context, series: Series, out: Path | None = None,
             if path.name.startswith("0000-"):
                 text = fill_cover(raw.decode("utf-8", "surrogateescape"), series, stack, cover)
                 raw = text.encode("utf-8", "surrogateescape")
-            (out / path.name).write_bytes(raw)
+            api.write_atomic(out / path.name, raw)
             written.append(out / path.name)
     return out, written

@@ -17,6 +17,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from covekit_tools import git
+
+from . import patchfile
 from .errors import ManifestError, SeriesError, problem
 from .store import Store
 
@@ -170,18 +173,24 @@ def known_upstreams(path: Path) -> set[str] | None:
     return set(upstreams) if isinstance(upstreams, dict) else None
 
 
-def load(store: Store, name: str, upstreams: set[str] | None = None) -> Series:
-    """Read and check kernel-patches/NAME/series.yaml; ManifestError lists every problem."""
+def load(store: Store, name: str, upstreams: set[str] | None = None,
+         patch_files: bool = True) -> Series:
+    """Read and check kernel-patches/NAME/series.yaml; ManifestError lists every
+    problem.  PATCH_FILES: also check that the patch files are those listed,
+    each whole (not empty, not truncated); refresh, which rewrites them, does
+    not ask (a killed refresh leaves the list and the files out of step)."""
     file = store.display(name, MANIFEST)
     try:
         raw = store.read(name, MANIFEST)
     except FileNotFoundError:
         raise SeriesError(f"no series {name!r}: {file} does not exist") from None
     try:
-        text = api.decode_text(raw, file)
-    except api.SpecError as err:
-        raise ManifestError(err.problems) from None
-    data = parse_yaml(text, file)
+        data = parse_yaml(api.decode_text(raw, file), file)
+    except (api.SpecError, ManifestError) as err:  # unreadable as a whole: say how to get it back
+        hint = restore_command(store, name, MANIFEST, fallback=None)
+        raise ManifestError([problem(p.pos.file, p.pos.line, p.pos.col,
+                                     f"{p.message}; restore it: {hint}" if hint else p.message)
+                             for p in err.problems]) from None
     c = _Checker(file)
     complete = c.keys(data, KEYS, REQUIRED, "the manifest")
 
@@ -220,7 +229,9 @@ def load(store: Store, name: str, upstreams: set[str] | None = None) -> Series:
     files = set(store.files(name))
     patches: list[PatchEntry] = []
     if "patches" in data:
-        patches = _patches(c, data, files)
+        patches = _patches(c, data, files if patch_files else None)
+        if patch_files and store.directory(name) is not None:
+            _whole_patches(c, store, name, [p.file for p in patches if p.file in files])
 
     config = None
     if data.get("config") is not None:
@@ -239,7 +250,8 @@ def load(store: Store, name: str, upstreams: set[str] | None = None) -> Series:
                   config=config, history=tuple(history), data=data)
 
 
-def _patches(c: _Checker, data: CommentedMap, files: set[str]) -> list[PatchEntry]:
+def _patches(c: _Checker, data: CommentedMap, files: set[str] | None) -> list[PatchEntry]:
+    """The patch list; FILES, when given, must be exactly the files it lists."""
     seq = data["patches"]
     if seq is None:
         seq = CommentedSeq()
@@ -261,7 +273,7 @@ def _patches(c: _Checker, data: CommentedMap, files: set[str]) -> list[PatchEntr
             c.add(_pos(item, "file"), f"patch file {file!r} is not named NNNN-slug.patch")
         elif file in seen:
             c.add(_pos(item, "file"), f"{file} is listed twice (first at line {seen[file]})")
-        elif file not in files:
+        elif files is not None and file not in files:
             c.add(_pos(item, "file"), f"{file} does not exist in the series directory")
         seen.setdefault(file, _pos(item, "file")[0])
         generated = c.strings(item, "generated", "generated")
@@ -274,10 +286,30 @@ def _patches(c: _Checker, data: CommentedMap, files: set[str]) -> list[PatchEntr
             if any(ch.isspace() for ch in target):
                 c.add(_pos(item["build"], j), f"build target {target!r} contains whitespace")
         patches.append(PatchEntry(file, generated, build))
-    for extra in sorted(f for f in files if f.endswith(".patch") and f not in seen):
+    for extra in sorted(f for f in files or () if f.endswith(".patch") and f not in seen):
         c.add(_key_pos(data, "patches"), f"{extra} is in the series directory but not in "
               f"patches")
     return patches
+
+
+def restore_command(store: Store, name: str, file: str,
+                    fallback: str | None = "./tools/series refresh {name}") -> str | None:
+    """The command that brings FILE of series NAME back: git's copy when git
+    knows the file, else FALLBACK (refresh rewrites the patch files)."""
+    directory = store.directory(name)
+    if directory is not None and git.ok(directory, "ls-files", "--error-unmatch", "--", file):
+        return f"git checkout -- {store.display(name, file)}"
+    return fallback.format(name=name) if fallback else None
+
+
+def _whole_patches(c: _Checker, store: Store, name: str, files: list[str]) -> None:
+    """A problem for every patch file that is empty, truncated or not a
+    patch (a write cut short by a full disk, or a run killed by old tools)."""
+    for file in files:
+        why = patchfile.problem(store.read(name, file))
+        if why:
+            c.problems.append(problem(store.display(name, file), 0, 0,
+                                      f"{why}; restore it: {restore_command(store, name, file)}"))
 
 
 def _history(c: _Checker, data: CommentedMap, revision: int | None) -> list[HistoryEntry]:
@@ -366,7 +398,7 @@ def save(series: Series, *, base: tuple[str, str] | None = None,
     text = out.getvalue()
     if path.read_text() == text:
         return False
-    path.write_text(text)
+    api.write_atomic(path, text)
     return True
 
 

@@ -148,3 +148,56 @@ def diff_id(raw: bytes) -> str:
             line = b"@@"
         h.update(b"".join(line.split()) + b"\n")
     return h.hexdigest()
+
+
+_STAT = re.compile(rb"^ (\d+) files? changed(?:, (\d+) insertions?\(\+\))?"
+                   rb"(?:, (\d+) deletions?\(-\))?$", re.M)
+
+
+def problem(raw: bytes) -> str | None:
+    """Why RAW is not a whole format-patch file (empty, truncated, not a
+    patch), or None.  A patch cut short inside a hunk has fewer lines than
+    its @@ header counts; one cut at a hunk or file boundary has fewer
+    insertions, deletions or files than the diffstat above it says."""
+    if not raw.strip():
+        return f"is empty ({len(raw)} bytes)"
+    if not raw.startswith(b"From "):
+        return "does not start with git format-patch's 'From <commit>' line"
+    if not raw.endswith(b"\n"):
+        return "is truncated: its last line is cut short"
+    lines = _diff_lines(raw)
+    if not lines:
+        return "is truncated: it holds no diff"
+    files = plus = minus = 0
+    left: tuple[int, int] | None = None   # old, new lines the current hunk still owes
+    for line in lines:
+        if left and left != (0, 0):
+            tag = line[:1]
+            old, new = left
+            if tag in (b" ", b"\n", b"\r"):
+                left = (old - 1, new - 1)
+            elif tag == b"-":
+                left, minus = (old - 1, new), minus + 1
+            elif tag == b"+":
+                left, plus = (old, new - 1), plus + 1
+            elif tag != b"\\":
+                return "is truncated or damaged: a hunk has fewer lines than its @@ header says"
+            if min(left) < 0:
+                return "is damaged: a hunk has more lines than its @@ header says"
+            continue
+        if line.startswith(b"diff --git "):
+            files += 1
+        elif line.startswith(b"@@ "):
+            m = _HUNK.match(line.decode("utf-8", "surrogateescape").rstrip("\n"))
+            if m:
+                left = (int(m.group(2) or 1), int(m.group(4) or 1))
+    if left and left != (0, 0):
+        return "is truncated: its last hunk has fewer lines than its @@ header says"
+    head = raw[:raw.find(b"\ndiff --git ")]
+    stat = _STAT.search(head)
+    if stat:
+        said = tuple(int(g or 0) for g in stat.groups())
+        if said != (files, plus, minus):
+            return (f"is truncated or edited: its diffstat says {said[0]} file(s), +{said[1]} "
+                    f"-{said[2]}, its diff has {files}, +{plus} -{minus}")
+    return None

@@ -19,13 +19,14 @@ problems is written back: series.yaml's base and the patch files.
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from covekit_tools import git
+from covekit_codegen import api
+
+from covekit_tools import git, scratch
 
 from . import apply, patchfile, refresh, worktree
 from .context import Context
@@ -114,12 +115,12 @@ def _failed_hunks(wt: Path, raw: bytes, only: set[str]) -> list[str]:
     by_number = {(h.path, h.number): h for h in patchfile.hunks(raw)}
     out: list[str] = []
     failed_files: set[str] = set()
-    with tempfile.TemporaryDirectory(prefix="covekit-hunk-") as tmp:
-        piece_path = Path(tmp) / "piece.patch"
+    with scratch.tempdir("hunk") as tmp:
+        piece_path = tmp / "piece.patch"
         for path, number, piece in patchfile.pieces(raw):
             if (only and path not in only) or path in failed_files:
                 continue
-            piece_path.write_bytes(piece)
+            api.write_atomic(piece_path, piece)
             err = _refused(wt, piece_path)
             if err is None:
                 continue

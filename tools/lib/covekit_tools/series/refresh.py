@@ -13,11 +13,12 @@ slug).
 from __future__ import annotations
 
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from covekit_tools import git
+from covekit_codegen import api
+
+from covekit_tools import git, scratch
 
 from . import apply, manifest, patchfile, worktree
 from .context import Context
@@ -58,8 +59,8 @@ def format_patches(repo: Path, since: str, tip: str) -> list[tuple[str, bytes]]:
     if merges:
         raise SeriesError(f"{since[:12]}..{tip[:12]} has merge commits ({merges.split()[0][:12]}"
                           f"); a series is a straight line of commits")
-    with tempfile.TemporaryDirectory(prefix="covekit-format-") as tmp:
-        out = worktree.run(repo, "format-patch", *patchfile.FORMAT_OPTIONS, "-o", tmp,
+    with scratch.tempdir("format") as tmp:
+        out = worktree.run(repo, "format-patch", *patchfile.FORMAT_OPTIONS, "-o", str(tmp),
                            f"{since}..{tip}")
         paths = [Path(line) for line in out.splitlines() if line.strip()]
         return [(p.name, patchfile.normalize(p.read_bytes())) for p in paths]
@@ -82,7 +83,10 @@ def match(series: Series, new: list[tuple[str, bytes]]) -> list[str | None]:
         ids: dict[str, str] = {}
         for f in old:
             if f not in taken:
-                ids.setdefault(patchfile.diff_id(series.read(f)), f)
+                try:
+                    ids.setdefault(patchfile.diff_id(series.read(f)), f)
+                except FileNotFoundError:  # removed by a refresh that was killed
+                    continue
         for i in pending():
             f = ids.get(patchfile.diff_id(new[i][1]))
             if f and f not in taken:
@@ -113,13 +117,14 @@ def write_back(series: Series, repo: Path, since: str, tip: str, *,
         if path.is_file() and path.read_bytes() == raw:
             report.unchanged.append(name)
         else:
-            path.write_bytes(raw)
+            api.write_atomic(path, raw)
             report.written.append(name)
     names = {name for name, _ in new}
-    for entry in series.patches:
-        if entry.file not in names:
-            (directory / entry.file).unlink(missing_ok=True)
-            report.removed.append(entry.file)
+    # the old patches, and any a killed refresh wrote but did not list yet
+    gone = {e.file for e in series.patches} | {p.name for p in directory.glob("*.patch")}
+    for file in sorted(gone - names):
+        (directory / file).unlink(missing_ok=True)
+        report.removed.append(file)
     entries = []
     for (name, _), was in zip(new, before, strict=True):
         prev = old.get(was) if was else None

@@ -8,6 +8,10 @@ hunks for them are applied with git apply --include.  Refreshing a stale
 patch amends its commit in a scratch worktree and writes the series back
 through `tools/series refresh`'s machinery, so only that patch changes.
 
+The spec's standard SBI numbers (EIDs, FIDs, error codes, enums) are
+checked against each series' base tree's arch/riscv/include/asm/sbi.h too:
+a disagreement is a spec error (exit 2) naming both sides.
+
 Without the upstream in the cache nothing can be checked; that is said
 plainly, with the import command, and is not an error.
 """
@@ -17,17 +21,16 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-import tempfile
 from pathlib import Path
 
 from covekit_codegen import api
 
-from covekit_tools import git
+from covekit_tools import git, scratch
 from covekit_tools.kernel import generated
 
 from . import apply, refresh, worktree
 from .context import Context
-from .errors import SeriesError
+from .errors import ManifestError, SeriesError
 from .manifest import Series
 
 
@@ -47,12 +50,10 @@ def stale(repo: Path, series: Series) -> list[tuple[str, str]]:
     base = series.base_commit
     originals = {p: _base_file(repo, base, p) for p in paths}
     found = []
-    with tempfile.TemporaryDirectory(prefix="covekit-regen-") as tmp:
-        root = Path(tmp)
+    with scratch.tempdir("regen") as root:
         for path, data in originals.items():
             if data is not None:
-                (root / path).parent.mkdir(parents=True, exist_ok=True)
-                (root / path).write_bytes(data)
+                api.write_atomic(root / path, data)
         includes = [f"--include={p}" for p in paths]
         for s in stack:
             for entry in s.patches:
@@ -82,14 +83,26 @@ def refresh_generated(repo: Path, series: Series) -> refresh.Report:
                 want = generated.expected(path, _base_file(repo, base, path))
                 target = wt / path
                 if not target.is_file() or target.read_bytes() != want:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(want)
+                    api.write_atomic(target, want)
                     worktree.run(wt, "add", path)
                     changed = True
             if changed:
                 worktree.run(wt, "commit", "--quiet", "--amend", "--no-edit", "--no-verify")
         tip = worktree.run(wt, "rev-parse", "HEAD")
         return refresh.write_back(series, wt, since, tip)
+
+
+def sbi_h_problems(repo: Path, upstream: str, base: str) -> list[str]:
+    """Where the base tree's asm/sbi.h disagrees with the spec, one line each."""
+    data = _base_file(repo, base, generated.SBI_H)
+    name = f"{upstream}@{base[:12]}:{generated.SBI_H}"
+    if data is None:
+        return [f"{name}: not in the tree; the spec's SBI numbers cannot be checked"]
+    try:
+        generated.check_sbi_h(data, name)
+    except api.SpecError as err:
+        return [str(p) for p in err.problems]
+    return []
 
 
 def stamp_of(ctx: Context, names: list[str]) -> str:
@@ -107,36 +120,67 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-q", "--quiet", action="store_true")
     args, _ = ap.parse_known_args(argv)  # the rest is codegen's
     ctx = Context.from_env()
+    try:
+        return run(ctx, args)
+    except ManifestError as err:  # a broken series.yaml or patch file: what restores it
+        for p in err.problems:
+            print(p, file=sys.stderr)
+        return 2
+    except (SeriesError, git.GitError) as err:
+        print(f"regen: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:  # a full disk: the file named is as it was
+        print(f"regen: {err.filename or ''}: {err.strerror}; that file is unchanged",
+              file=sys.stderr)
+        return 1
+
+
+def run(ctx: Context, args: argparse.Namespace) -> int:
+    scratch.sweep()  # what killed runs left in $TMPDIR
     store = apply.store_of(ctx)
     names = store.names()
+    if not args.check:
+        for name in names:
+            api.sweep_temps(ctx.series_root / name)
     stamp = ctx.build / "regen-series.stamp"
     key = stamp_of(ctx, names)
     if stamp.is_file() and stamp.read_text() == key:
         return 0
     status, clean = 0, True
+    checked: set[tuple[Path, str]] = set()
     for name in names:
         try:
             series = apply.load(ctx, name)
+        except ManifestError as err:
+            for p in err.problems:
+                print(p, file=sys.stderr)
+            status, clean = 2, False
+            continue
+        try:
             repo, _ = ctx.resolve(series.upstream)
         except SeriesError as err:
             clean = False
             print(f"regen: kernel-patches/{name}: generated content not checked: {err}",
                   file=sys.stderr)
             continue
+        if (repo, series.base_commit) not in checked:
+            checked.add((repo, series.base_commit))
+            for line in sbi_h_problems(repo, series.upstream, series.base_commit):
+                print(line, file=sys.stderr)
+                status |= 2
         found = stale(repo, series)
         if args.check:
             for patch, path in found:
                 print(f"regen --check: stale: kernel-patches/{name}/{patch}: {path} is not "
                       f"what the spec generates", file=sys.stderr)
-            status |= bool(found)
+            status = max(status, int(bool(found)))
         elif found:
             report = refresh_generated(repo, series)
             for patch in report.written:
                 if not args.quiet:
                     print(f"  SERIES  kernel-patches/{name}/{patch}")
     if status == 0 and clean:
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(stamp_of(ctx, names))  # after any rewrite
+        api.write_atomic(stamp, stamp_of(ctx, names))  # after any rewrite
     return status
 
 

@@ -4,7 +4,8 @@
 tools/series only ever writes to the cache repository: its branches
 covekit/<series>, refs under refs/covekit/, and the worktrees it made (the
 series worktree <cache>/worktrees/<series>, or --worktree DIR, and scratch
-worktrees in a temporary directory that are removed when done).  Git runs
+worktrees in $TMPDIR/covekit-worktree-PID-RANDOM that are removed when done,
+or by the next run of a tool when their run was killed: covekit_tools.scratch).  Git runs
 there with the user's global and system configuration hidden, so that a
 format.signature, diff.noprefix or commit.gpgSign elsewhere cannot change
 what it produces.
@@ -14,12 +15,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from covekit_codegen import api
+
 from covekit_tools import git
+from covekit_tools import scratch as scratch_dirs
 
 from .errors import SeriesError
 
@@ -41,9 +44,8 @@ def ok(repo: Path, *args: str, env: Mapping[str, str] | None = None) -> bool:
 
 def rev(repo: Path, ref: str) -> str | None:
     """The commit id REF names in REPO, or None."""
-    if not ok(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"):
-        return None
-    return run(repo, "rev-parse", "--verify", f"{ref}^{{commit}}")
+    return run(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}",
+               check=False) or None
 
 
 def worktrees(repo: Path) -> dict[Path, str | None]:
@@ -63,6 +65,19 @@ def worktrees(repo: Path) -> dict[Path, str | None]:
 
 
 def git_path(wt: Path, name: str) -> Path:
+    """Where WT keeps its own state NAME (index.lock, rebase-apply, ...).
+
+    Read from WT/.git (a worktree's "gitdir: DIR" file, or the directory
+    itself) rather than by running git: prepare() asks five times."""
+    dot = wt / ".git"
+    try:
+        if dot.is_dir():
+            return dot / name
+        text = dot.read_text(encoding="utf-8").strip()
+    except OSError:
+        text = ""
+    if text.startswith("gitdir: "):
+        return (wt / text[len("gitdir: "):]) / name
     path = Path(run(wt, "rev-parse", "--git-path", name))
     return path if path.is_absolute() else wt / path
 
@@ -173,17 +188,19 @@ def save_and_clean(repo: Path, wt: Path, branch: str) -> str:
 
 @contextmanager
 def scratch(repo: Path, start: str) -> Iterator[Path]:
-    """A temporary worktree of REPO, detached at START; removed afterwards."""
-    tmp = Path(tempfile.mkdtemp(prefix="covekit-series-"))
-    wt = tmp / "wt"
-    run(repo, "worktree", "add", "--quiet", "--detach", str(wt), start)
-    try:
-        yield wt
-    finally:
-        if not ok(repo, "worktree", "remove", "--force", "--force", str(wt)):
-            shutil.rmtree(wt, ignore_errors=True)
-        run(repo, "worktree", "prune", check=False)
-        shutil.rmtree(tmp, ignore_errors=True)
+    """A temporary worktree of REPO, detached at START; removed afterwards
+    (or, if this process is killed, by the next tool's scratch.sweep())."""
+    with scratch_dirs.tempdir("worktree") as tmp:
+        scratch_dirs.note_repo(tmp, repo)  # before git knows of it: sweep prunes it
+        wt = tmp / "wt"
+        try:
+            run(repo, "worktree", "add", "--quiet", "--detach", str(wt), start)
+            api.fault("kill-in-scratch")
+            yield wt
+        finally:
+            if not ok(repo, "worktree", "remove", "--force", "--force", str(wt)):
+                shutil.rmtree(wt, ignore_errors=True)
+            run(repo, "worktree", "prune", check=False)
 
 
 def reset(wt: Path, start: str) -> None:

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from covekit_codegen import api
+
 from covekit_tools import context, git
 
 from .errors import UpstreamError, UpstreamMissing
@@ -108,9 +110,7 @@ def read_stamp(repo: Path) -> dict[str, Any]:
 
 
 def write_stamp(repo: Path, data: dict[str, Any]) -> None:
-    tmp = repo / f"{STAMP}.tmp"
-    tmp.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
-    os.replace(tmp, repo / STAMP)
+    api.write_atomic(repo / STAMP, json.dumps(data, indent=1, sort_keys=True) + "\n")
 
 
 class Say:

@@ -23,7 +23,7 @@ import signal
 import sys
 from pathlib import Path
 
-from covekit_tools import errors, git
+from covekit_tools import errors, git, scratch
 from covekit_tools.errors import ToolError
 
 from . import tarball_import
@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("-q", "--quiet", action="store_true", help="print only the commit id")
     args = ap.parse_args(argv)
     signal.signal(signal.SIGTERM, _interrupt)
+    scratch.sweep()  # scratch worktrees of killed runs in the caches
     try:
         if args.command == "list":
             return _list(None)

@@ -5,11 +5,12 @@ the kernel configured and built, the KVM selftests, init, the initramfs."""
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from covekit_codegen import api
 
 from covekit_tools import context, qemu
 from covekit_tools.kernel import kbuild, kconfig
@@ -122,7 +123,7 @@ def configure(tree: Path, where: Layout, tip: str, series_fragment: Path) -> Non
             where.config_stamp.read_text().strip() == stamp:
         return
     where.out.mkdir(parents=True, exist_ok=True)
-    where.fragment.write_text(text)
+    api.write_atomic(where.fragment, text)
     where.config_stamp.unlink(missing_ok=True)
     progress(f"configuring the kernel ({BASE_CONFIG} + {display(series_fragment)} + "
              f"{display(FRAGMENT)})")
@@ -130,7 +131,7 @@ def configure(tree: Path, where: Layout, tip: str, series_fragment: Path) -> Non
     wanted = kconfig.parse_config(text, display(where.fragment))
     if problems := kconfig.check_fragment(config, wanted):
         raise KernelSelftestError("the kernel config does not hold:\n  " + "\n  ".join(problems))
-    where.config_stamp.write_text(stamp + "\n")
+    api.write_atomic(where.config_stamp, stamp + "\n")
 
 
 def build_kernel(tree: Path, where: Layout) -> None:
@@ -178,6 +179,4 @@ def write_cpio(where: Layout, data: bytes) -> None:
     """The initramfs, rewritten only when its bytes change."""
     if where.cpio.is_file() and where.cpio.read_bytes() == data:
         return
-    tmp = where.cpio.with_name(f".{where.cpio.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, where.cpio)
+    api.write_atomic(where.cpio, data)
