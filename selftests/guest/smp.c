@@ -67,10 +67,17 @@ int guest_bench(void)
 	for (int i = 0; i < BENCH_ECALLS; i++)
 		bad |= mark(1);
 	mark(2);
-	for (int i = 0; i < BENCH_PROBES; i++)
-		bad |= sbi_base_probe_extension(SBI_EXT_COVG).value != 1;
+	/*
+	 * The spec implements no COVG call yet, so a TVM's probe of COVG
+	 * answers 0 (tsm.rst, "Running TVMs"); the TSM serves it either way.
+	 */
+	for (int i = 0; i < BENCH_PROBES; i++) {
+		struct sbiret r = sbi_base_probe_extension(SBI_EXT_COVG);
+
+		bad |= r.error || r.value != 0;
+	}
 	mark(3);
-	ktap_ok(!bad, "%d host ecalls and %d BASE probes of COVG", BENCH_ECALLS,
+	ktap_ok(!bad, "%d host ecalls and %d BASE probes of COVG (answer 0)", BENCH_ECALLS,
 		BENCH_PROBES);
 	return ktap_finish();
 }

@@ -65,25 +65,6 @@ long vmm_init(unsigned long hartid)
 	return vmm_nacl_set_shmem(pa);
 }
 
-const char *vmm_unsupported(unsigned long hartid)
-{
-	long err = vmm_init(hartid);
-
-	if (err == SBI_ERR_NOT_SUPPORTED || err == SBI_ERR_DENIED)
-		return "the TSM refuses NACL set_shmem (TVM runtime not in this TSM)";
-	if (err)
-		return NULL;	/* a real failure: the suite reports it */
-	if (sbi_covh_run_tvm_vcpu(-1UL, 0).error == SBI_ERR_NOT_SUPPORTED)
-		return "run_tvm_vcpu is NOT_SUPPORTED (TVM runtime not in this TSM)";
-	return NULL;
-}
-
-void vmm_skip_suite(unsigned int plan, const char *why)
-{
-	for (unsigned int i = 0; i < plan; i++)
-		ktap_skip(why, "needs TVMs that run");
-}
-
 /* ---- hart 1: a worker that fences and runs vCPUs on request ---- */
 
 enum { W_OFF, W_IDLE, W_FENCE, W_RUN };
@@ -125,13 +106,15 @@ static bool worker_wait(unsigned long ms)
 {
 	unsigned long end = payload_time() + ms * PAYLOAD_TICKS_PER_MS;
 
-	while (worker.cmd != W_IDLE && payload_time() < end)
+	/* W_OFF: no worker started (single-hart suites), nothing to wait for. */
+	while (worker.cmd != W_IDLE && worker.cmd != W_OFF && payload_time() < end)
 		;
-	return worker.cmd == W_IDLE;
+	return worker.cmd == W_IDLE || worker.cmd == W_OFF;
 }
 
 long vmm_start_worker(unsigned long hartid)
 {
+	unsigned long end;
 	long err;
 
 	worker.hart = hartid;
@@ -139,7 +122,10 @@ long vmm_start_worker(unsigned long hartid)
 	if (err)
 		return err;
 	/* W_OFF until it has its NACL area. */
-	if (!worker_wait(2000))
+	end = payload_time() + 2000 * PAYLOAD_TICKS_PER_MS;
+	while (worker.cmd == W_OFF && payload_time() < end)
+		;
+	if (worker.cmd != W_IDLE)
 		return SBI_ERR_FAILED;
 	return worker.result;
 }
@@ -362,13 +348,16 @@ static void serve_ecall(struct vmm_tvm *tvm, struct vmm_exit *exit,
 		console_byte(tvm, (char)exit->gprs[0]);
 		set_ret(nacl, 0, 0);
 	} else if (eid == SBI_EXT_HSM && fid == SBI_EXT_HSM_HART_START) {
-		/* The TSM served it and put its result in a0/a1: tell the scheduler. */
-		if (vmm_hsm_start_succeeded(nacl))
-			start_vcpu(tvm, exit->gprs[0]);
+		/*
+		 * It exits only once the TSM started the vCPU (a refused start
+		 * is answered inside the TVM); a0-a7 are the guest's call, so
+		 * a0 names the vCPU.  The TSM ignores our a0/a1 for it.
+		 */
+		start_vcpu(tvm, exit->gprs[0]);
 	} else if (eid == SBI_EXT_HSM && fid == SBI_EXT_HSM_HART_STOP) {
 		tvm->vcpu[exit->vcpu] = VMM_VCPU_STOPPED;
 	} else if (eid == SBI_EXT_SRST) {
-		/* The TSM ends the vCPU; nothing of ours to answer. */
+		/* The TSM killed every vCPU (run returned 1): nothing to answer. */
 	} else {
 		/* DBCN console_write names a buffer the host cannot read. */
 		set_ret(nacl, SBI_ERR_NOT_SUPPORTED, 0);

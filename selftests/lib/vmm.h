@@ -100,15 +100,6 @@ struct vmm_tvm {
 /* Set up this hart: its NACL area (set_shmem). Returns the SBI error. */
 long vmm_init(unsigned long hartid);
 
-/*
- * Draft: why this TSM cannot run TVMs (NACL or run_tvm_vcpu refused), or
- * NULL.  Calls vmm_init(hartid).
- */
-const char *vmm_unsupported(unsigned long hartid);
-
-/* Skip a whole suite's plan, saying why. */
-void vmm_skip_suite(unsigned int plan, const char *why);
-
 /* Start hart 1 as a VMM worker (its own NACL area); for vCPU 1. */
 long vmm_start_worker(unsigned long hartid);
 

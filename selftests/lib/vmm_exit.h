@@ -31,10 +31,4 @@ static inline unsigned long vmm_exit_gpa(const volatile struct sbi_nacl_shmem *n
 	       (nacl->csrs[SBI_NACL_CSR_INDEX(CSR_STVAL)] & 3);
 }
 
-/* The TSM served a TVM's hart_start; a0 holds its SBI error. */
-static inline bool vmm_hsm_start_succeeded(const volatile struct sbi_nacl_shmem *nacl)
-{
-	return true;
-}
-
 #endif /* __VMM_EXIT_H__ */

@@ -106,14 +106,7 @@ static void test_dead(void)
 
 int payload_main(unsigned long hartid, unsigned long fdt)
 {
-	const char *why;
-
 	ktap_start(10);
-	why = vmm_unsupported(hartid);
-	if (why) {
-		vmm_skip_suite(10, why);
-		return ktap_finish();
-	}
 	if (vmm_init(hartid)) {
 		ktap_ok(false, "NACL set_shmem on hart %lu", hartid);
 		return ktap_finish();

@@ -62,14 +62,7 @@ static void test_peers(void)
 
 int payload_main(unsigned long hartid, unsigned long fdt)
 {
-	const char *why;
-
 	ktap_start(9);
-	why = vmm_unsupported(hartid);
-	if (why) {
-		vmm_skip_suite(9, why);
-		return ktap_finish();
-	}
 	if (vmm_init(hartid)) {
 		ktap_ok(false, "NACL set_shmem on hart %lu", hartid);
 		return ktap_finish();
