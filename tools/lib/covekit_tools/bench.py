@@ -156,6 +156,31 @@ def first_result_seconds(args: list[str], timeout: float, line: bytes = FIRST_RE
         proc.wait()
 
 
+TVM_FIGURES = {
+    "tvm_ecall_host": "TVM ecall served by the host (TVM->TSM->host->run->TVM)",
+    "tvm_base_probe": "BASE probe served by the TSM inside the TVM",
+    "tvm_create_to_first_result": "TVM creation to the guest's first KTAP result",
+}
+
+
+def bench_tvm(tsm: str, build_path: Path, timeout: float, null_covh: int) -> None:
+    """Instructions for a TVM's exits and its creation, as ratios to the null
+    COVH call (selftests/bench/tvm.c)."""
+    from . import qemu
+
+    run = qemu.run_qemu([*qemu.tsm_args(tsm, str(build_path / "selftests/bench/tvm.bin")),
+                         "-icount", "shift=0"], timeout)
+    counts = {m[0]: int(m[1]) for m in re.findall(r"^bench: (tvm_\w+) (\d+) instructions",
+                                                    run.console, re.M)}
+    if sorted(counts) != sorted(TVM_FIGURES):
+        raise ToolError(f"expected {sorted(TVM_FIGURES)} from the TVM bench payload, got:\n"
+                        f"{run.console[-2000:]}")
+    print("bench tsm: TVM exits and creation (instructions, QEMU -icount), "
+          "ratio to the null COVH call")
+    for name, label in TVM_FIGURES.items():
+        print(f"  {label:<55} {counts[name]:9d}  {counts[name] / null_covh:8.2f}x")
+
+
 def bench_tsm(runs: int) -> int:
     from . import qemu
     from .selftest import build, build_dir, check_tools
@@ -183,6 +208,8 @@ def bench_tsm(runs: int) -> int:
               "vs_base_forwarded": "BASE call from VS-mode forwarded by the TSM"}
     for name in want:
         print(f"  {labels[name]:<45} {counts[name]:6d}  {counts[name] / base:6.2f}x")
+
+    bench_tvm(tsm, build_path, timeout, counts["vs_null_covh"])
 
     # Memory conversion: how the cost grows with the number of pages.
     run = qemu.run_qemu([*qemu.tsm_args(tsm, str(build_path / "selftests/bench/memory.bin")),
