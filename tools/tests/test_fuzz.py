@@ -47,6 +47,8 @@ def test_the_format_is_read_from_the_harness_headers():
     fmt = fuzz.load_format()
     assert fmt.entry_size == 1 + 6 * 3
     assert fmt.ops["convert_pages"] == 1 and fmt.ops["host_write"] == 20
+    assert fmt.ops["run_tvm_vcpu"] == 15
+    assert (fmt.ops["set_shmem"], fmt.ops["probe_feature"]) == (23, 24)
     assert fmt.kinds[:3] == ["SMALL", "RAM", "HOST"]
     assert fmt.states[0] == "HOST" and "CONFIDENTIAL" in fmt.states
 
@@ -88,6 +90,25 @@ def test_tvm_lifecycle_seed_builds_and_tears_down_a_tvm():
     results = dict(calls)
     assert results["COVH.create_tvm"] == "0, 1"	# TVM id 1
     assert all(r.startswith("0, ") for c, r in calls if c.startswith("COVH."))
+
+
+@needs_clang
+def test_run_tvm_seed_reaches_every_run_outcome():
+    """Refused areas, runs before finalize, without an area, through the
+    exits, against a vCPU running on the other hart, with a stale area,
+    after SRST: each with the answer run.c gives (INVALID_PARAM -3,
+    INVALID_ADDRESS -5, NO_SHMEM -9, FAILED -1)."""
+    proc = run("--replay", str(fuzz.CORPUS / "run-tvm"))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    calls = traced_calls(proc.stderr)
+    assert [r for c, r in calls if c == "NACL.set_shmem"] == [
+        "-5, 0", "-5, 0", "-5, 0", "0, 0", "0, 0", "0, 0"]
+    assert [r for c, r in calls if c == "COVH.run_tvm_vcpu"] == [
+        "-3, 0", "-9, 0", "0, 0", "-3, 0", "-3, 0", "0, 0", "0, 0", "-1, 0",
+        "-9, 0", "0, 1", "-3, 0"]
+    assert "    hart 0: the vCPU exits" in proc.stderr.splitlines()
+    assert ("COVH.destroy_tvm", "-1, 0") in calls	# while it runs
+    assert calls[-1] == ("COVH.destroy_tvm", "0, 0")
 
 
 @needs_clang

@@ -80,7 +80,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct sbiret ret = { 0, 0 };
 		bool answered = true;
 
+		if (fuzz_in_guest[call.hart]) {
+			/* The hart is in a TVM: it is back only after an exit. */
+			inv_snapshot(&before);
+			memset(&fuzz_run_log, 0, sizeof(fuzz_run_log));
+			machine_vcpu_exit(call.hart, FUZZ_EXIT_ECALL);
+			if (trace)
+				fprintf(stderr, "    hart %u: the vCPU exits\n", call.hart);
+			inv_check_exit(&before, in.calls, call.hart);
+		}
 		inv_snapshot(&before);
+		memset(&fuzz_run_log, 0, sizeof(fuzz_run_log));
+		fuzz_exit_arg = call.args[2];
 		fuzz_hart = call.hart;
 		if (call.op == FUZZ_OP_HOST_WRITE) {
 			uint8_t page[FUZZ_PAGE];

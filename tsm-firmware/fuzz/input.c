@@ -186,6 +186,12 @@ bool fuzz_next_call(struct fuzz_input *in, unsigned int harts,
 		call->args[5] = 0;
 	} else if (call->op == FUZZ_OP_OTHER_EXT) {
 		other_extension(call);
+	} else if (call->op == FUZZ_OP_SET_SHMEM) {
+		call->eid = SBI_EXT_NACL;
+		call->a6 = SBI_EXT_NACL_SET_SHMEM;
+	} else if (call->op == FUZZ_OP_PROBE_FEATURE) {
+		call->eid = SBI_EXT_NACL;
+		call->a6 = SBI_EXT_NACL_PROBE_FEATURE;
 	}
 	return true;
 }

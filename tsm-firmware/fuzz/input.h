@@ -26,7 +26,11 @@
 #define FUZZ_ENTRY_SIZE		19
 #define FUZZ_MAX_CALLS		128
 
-/* Operations: 0..19 are the COVH FIDs, called with a0..a5. */
+/*
+ * Operations: 0..19 are the COVH FIDs, called with a0..a5.  For
+ * run_tvm_vcpu, a2 (which the call ignores) picks how the vCPU exits
+ * (machine.h, enum fuzz_exit).
+ */
 enum fuzz_op {
 	FUZZ_OP_COVH_LAST = 19,
 	/*
@@ -42,7 +46,11 @@ enum fuzz_op {
 	 * DBCN console_read(a0, a1, a2), HSM hart_start(a0, a1, a2).
 	 */
 	FUZZ_OP_OTHER_EXT = 22,
-	FUZZ_OP_COUNT = 23,
+	/* NACL set_shmem(a0, a1, a2) on the call's hart: the run's area. */
+	FUZZ_OP_SET_SHMEM = 23,
+	/* NACL probe_feature(a0). */
+	FUZZ_OP_PROBE_FEATURE = 24,
+	FUZZ_OP_COUNT = 25,
 };
 
 /* How an argument's value is made from its 16-bit param p. */

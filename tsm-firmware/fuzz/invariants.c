@@ -13,6 +13,7 @@
 #include "invariants.h"
 #include "sbi_cove_types.h"
 #include "tsm/dispatch.h"
+#include "tsm/vcpu.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -38,12 +39,18 @@ static const struct fuzz_call *cur_call;
 static unsigned int cur_index;
 static bool cur_answered;
 static struct sbiret cur_ret;
+static int cur_exit_hart = -1;	/* checking this hart's deferred exit */
 
 static void describe_call(void)
 {
 	char name[64];
 	const struct fuzz_call *c = cur_call;
 
+	if (cur_exit_hart >= 0) {
+		fprintf(stderr, "covh_fuzz: when hart %d's vCPU exited, before "
+			"call %u\n", cur_exit_hart, cur_index);
+		return;
+	}
 	if (!c) {
 		fprintf(stderr, "covh_fuzz: at boot, before any call\n");
 		return;
@@ -335,6 +342,166 @@ static void check_tvms(void)
 	}
 }
 
+/* --- vCPUs and NACL areas ----------------------------------------------- */
+
+/*
+ * vCPU state is sane; a vCPU marked running is the one its hart is in, so
+ * no hart runs two and no vCPU runs on two harts.
+ */
+static void check_vcpus(void)
+{
+	unsigned int seen[FUZZ_HARTS] = { 0 };
+
+	for (unsigned int id = 1; id <= CONFIG_TSM_MAX_TVMS; id++) {
+		struct tvm *tvm = &tsm.tvms[id - 1];
+
+		if (!tvm->in_use)
+			continue;
+		for (unsigned int i = 0; i < CONFIG_TSM_MAX_VCPUS; i++) {
+			struct vcpu_state *v = vcpu_get(tvm, i);
+			unsigned int r;
+
+			if (!v)
+				continue;
+			r = v->running;
+			if (v->status > VCPU_DEAD || v->resume > VCPU_RESUME_SKIP)
+				fail("vCPU %u of TVM %u: status %u, resume %u", i, id,
+				     v->status, v->resume);
+			if (tvm->state == SBI_TVM_STATE_INITIALIZING &&
+			    (v->status != VCPU_CREATED || r))
+				fail("vCPU %u of TVM %u is %s before finalize", i, id,
+				     r ? "running" : "started");
+			if (!r)
+				continue;
+			if (r > FUZZ_HARTS || fuzz_in_guest[r - 1] != v ||
+			    fuzz_in_guest_tvm[r - 1] != tvm)
+				fail("vCPU %u of TVM %u is marked running on hart %u, "
+				     "which is not in it", i, id, r - 1);
+			seen[r - 1]++;
+		}
+	}
+	for (unsigned int h = 0; h < FUZZ_HARTS; h++)
+		if (fuzz_in_guest[h] && seen[h] != 1)
+			fail("hart %u is in a vCPU, but %u live vCPUs are marked "
+			     "running on it", h, seen[h]);
+}
+
+/* Every vCPU's state, zero where none: to compare before and after. */
+static void snap_vcpus(struct vcpu_state out[CONFIG_TSM_MAX_TVMS][CONFIG_TSM_MAX_VCPUS])
+{
+	memset(out, 0, sizeof(struct vcpu_state) * CONFIG_TSM_MAX_TVMS *
+		       CONFIG_TSM_MAX_VCPUS);
+	for (unsigned int t = 0; t < CONFIG_TSM_MAX_TVMS; t++) {
+		if (!tsm.tvms[t].in_use)
+			continue;
+		for (unsigned int i = 0; i < CONFIG_TSM_MAX_VCPUS; i++) {
+			struct vcpu_state *v = vcpu_get(&tsm.tvms[t], i);
+
+			if (v)
+				out[t][i] = *v;
+		}
+	}
+}
+
+static struct vcpu_state vcpus_now[CONFIG_TSM_MAX_TVMS][CONFIG_TSM_MAX_VCPUS];
+
+/* A DEAD vCPU stays DEAD, and the run that entered a vCPU found it STARTED. */
+static void check_vcpu_life(const struct inv_snapshot *before)
+{
+	snap_vcpus(vcpus_now);
+	for (unsigned int t = 0; t < CONFIG_TSM_MAX_TVMS; t++)
+		for (unsigned int i = 0; i < CONFIG_TSM_MAX_VCPUS; i++)
+			if (before->tvms[t].in_use && tsm.tvms[t].in_use &&
+			    before->tvms[t].vcpu_state[i] == tsm.tvms[t].vcpu_state[i] &&
+			    before->vcpus[t][i].status == VCPU_DEAD &&
+			    vcpus_now[t][i].status != VCPU_DEAD)
+				fail("vCPU %u of TVM %u came back from DEAD (status %u)",
+				     i, t + 1, vcpus_now[t][i].status);
+	if (fuzz_run_log.entered && fuzz_run_log.entered_status != VCPU_STARTED)
+		fail("a vCPU was entered in status %u (DEAD is 3): only a STARTED "
+		     "one may run", fuzz_run_log.entered_status);
+}
+
+/*
+ * Whether the NACL area at base is all HOST memory the host maps (tracked
+ * pages HOST, untracked ones the host's): the only place the TSM may take
+ * a run's input from or write an exit to.
+ */
+static bool nacl_area_is_host(uint64_t base)
+{
+	uint64_t size = sizeof(struct sbi_nacl_shmem);
+
+	if (base % FUZZ_PAGE || !machine_in_ram(base, size) ||
+	    !machine_host_owns(base, size))
+		return false;
+	for (uint64_t page = base; page < base + size; page += FUZZ_PAGE) {
+		const struct page_info *p = machine_page(page);
+
+		if ((p && p->state != TSM_PAGE_HOST) || !inv_host_mapped(page))
+			return false;
+	}
+	return true;
+}
+
+static void check_exit(void)
+{
+	if (fuzz_run_log.exited && fuzz_run_log.exit_area &&
+	    !nacl_area_is_host(fuzz_run_log.exit_area))
+		fail("a vCPU exit wrote into NACL area %#llx, which is not HOST "
+		     "memory the host maps",
+		     (unsigned long long)fuzz_run_log.exit_area);
+}
+
+/*
+ * Only set_shmem changes a hart's NACL area, and only the calling hart's;
+ * a run refused with NO_SHMEM drops it, and only a stale one.  A run that
+ * entered the vCPU had a HOST area.
+ */
+static void check_nacl(const struct inv_snapshot *before,
+		       const struct fuzz_call *call, bool answered,
+		       struct sbiret ret)
+{
+	bool set_shmem = call->eid == SBI_EXT_NACL &&
+			 call->a6 == SBI_EXT_NACL_SET_SHMEM && answered;
+	bool run = call->eid == SBI_EXT_COVH &&
+		   call->a6 == SBI_EXT_COVH_RUN_TVM_VCPU && answered;
+	uint64_t was = before->nacl_shmem[call->hart];
+	uint64_t now = tsm.nacl_shmem[call->hart];
+
+	for (unsigned int h = 0; h < CONFIG_TSM_MAX_HARTS; h++)
+		if (h != call->hart && before->nacl_shmem[h] != tsm.nacl_shmem[h])
+			fail("hart %u's NACL area changed from %#llx to %#llx on a "
+			     "call from hart %u", h, (unsigned long long)before->nacl_shmem[h],
+			     (unsigned long long)tsm.nacl_shmem[h], call->hart);
+	if (set_shmem && !ret.error) {
+		bool off = call->args[0] == ~0UL && call->args[1] == ~0UL;
+
+		if (off ? now != 0 : now != call->args[0])
+			fail("set_shmem succeeded but the hart's area is %#llx",
+			     (unsigned long long)now);
+		if (!off && !nacl_area_is_host(now))
+			fail("set_shmem accepted area %#llx, which is not HOST memory "
+			     "the host maps", (unsigned long long)now);
+	} else if (run && ret.error == SBI_ERR_NO_SHMEM) {
+		if (now || (was && nacl_area_is_host(was)))
+			fail("run_tvm_vcpu: NO_SHMEM, area %#llx before, %#llx after",
+			     (unsigned long long)was, (unsigned long long)now);
+	} else if (was != now) {
+		fail("the hart's NACL area changed from %#llx to %#llx",
+		     (unsigned long long)was, (unsigned long long)now);
+	}
+	if (run && !ret.error != fuzz_run_log.entered)
+		fail("run_tvm_vcpu %s but the vCPU %s entered",
+		     ret.error ? "failed" : "succeeded",
+		     fuzz_run_log.entered ? "was" : "was not");
+	if (fuzz_run_log.entered && (!fuzz_run_log.entered_area ||
+				     fuzz_run_log.entered_area != was ||
+				     !nacl_area_is_host(was)))
+		fail("a vCPU was entered with NACL area %#llx (registered %#llx), "
+		     "not the hart's HOST area", (unsigned long long)fuzz_run_log.entered_area,
+		     (unsigned long long)was);
+}
+
 /* Every CONVERTING page lies where the next fence completion looks. */
 static void check_fence(void)
 {
@@ -407,6 +574,8 @@ static void check_unchanged(const struct inv_snapshot *before)
 			fail("a refused call changed TVM slot %u", i + 1);
 	if (memcmp(&before->fence, &tsm.fence, sizeof(tsm.fence)))
 		fail("a refused call changed the fence state");
+	if (memcmp(before->vcpus, vcpus_now, sizeof(vcpus_now)))
+		fail("a refused call changed a vCPU's state");
 	if (before->host_used != tsm.host_gstage.used ||
 	    memcmp(before->host_mapped, host_mapped, sizeof(host_mapped)))
 		fail("a refused call changed the host's G-stage");
@@ -488,12 +657,14 @@ static void check_state(void)
 {
 	check_host_gstage();
 	check_tvms();
+	check_vcpus();
 	check_fence();
 }
 
 void inv_boot(void)
 {
 	cur_call = NULL;
+	cur_exit_hart = -1;
 	check_state();
 }
 
@@ -505,6 +676,22 @@ void inv_snapshot(struct inv_snapshot *s)
 	s->host_used = tsm.host_gstage.used;
 	s->hfences = fuzz_hfence_count;
 	memcpy(s->host_mapped, host_mapped, sizeof(host_mapped));
+	memcpy(s->nacl_shmem, tsm.nacl_shmem, sizeof(s->nacl_shmem));
+	snap_vcpus(s->vcpus);
+}
+
+void inv_check_exit(const struct inv_snapshot *before, unsigned int index,
+		    unsigned int hart)
+{
+	cur_call = NULL;
+	cur_index = index;
+	cur_exit_hart = (int)hart;
+	check_state();
+	check_vcpu_life(before);
+	check_exit();
+	if (memcmp(before->nacl_shmem, tsm.nacl_shmem, sizeof(tsm.nacl_shmem)))
+		fail("hart %u's vCPU exit changed a NACL area", hart);
+	cur_exit_hart = -1;
 }
 
 void inv_check(const struct inv_snapshot *before, unsigned int index,
@@ -521,6 +708,9 @@ void inv_check(const struct inv_snapshot *before, unsigned int index,
 	if (call->op != FUZZ_OP_HOST_WRITE && cove && !answered)
 		fail("a CoVE call was forwarded to OpenSBI");
 	check_transitions(before, call);
+	check_vcpu_life(before);
+	check_exit();
+	check_nacl(before, call, answered, ret);
 	if (call->op == FUZZ_OP_HOST_WRITE || call->eid != SBI_EXT_COVH ||
 	    ret.error)
 		check_unchanged(before);

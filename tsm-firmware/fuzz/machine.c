@@ -15,6 +15,8 @@
 #include "tsm/sbiret.h"
 #include "tsm/vcpu.h"
 #include "tsm/arch.h"
+#include "covekit/riscv_encoding.h"
+#include "sbi_cove_types.h"
 
 struct tsm tsm;
 
@@ -36,18 +38,94 @@ unsigned int arch_hart_index(void)
 	return fuzz_hart;
 }
 
+unsigned long fuzz_exit_arg;
+struct fuzz_run_log fuzz_run_log;
+struct vcpu_state *fuzz_in_guest[FUZZ_HARTS];
+struct tvm *fuzz_in_guest_tvm[FUZZ_HARTS];
+
+/* What src/tvm_trap.c's guest_hsm() and guest_reset() do to the vCPUs. */
+static void guest_side(struct tvm *tvm, struct vcpu_state *v,
+		       unsigned long exit)
+{
+	struct vcpu_state *t;
+
+	switch (exit % FUZZ_EXIT_COUNT) {
+	case FUZZ_EXIT_WFI:
+		v->resume = VCPU_RESUME_SKIP;
+		break;
+	case FUZZ_EXIT_STOP:
+		v->status = VCPU_STOPPED;
+		v->resume = VCPU_RESUME_NONE;
+		break;
+	case FUZZ_EXIT_START:
+		t = vcpu_get(tvm, exit / 8 % CONFIG_TSM_MAX_VCPUS);
+		if (t && t->status != VCPU_STARTED && t->status != VCPU_DEAD)
+			vcpu_reset(t, exit / 8 % CONFIG_TSM_MAX_VCPUS, 0x80000000UL, 0);
+		v->resume = VCPU_RESUME_SKIP;
+		break;
+	case FUZZ_EXIT_RESET:
+		for (unsigned long id = 0; id < CONFIG_TSM_MAX_VCPUS; id++) {
+			t = vcpu_get(tvm, id);
+			if (t)
+				t->status = VCPU_DEAD;
+		}
+		break;
+	default:
+		v->resume = VCPU_RESUME_ECALL;
+		break;
+	}
+}
+
 /*
- * run_tvm_vcpu's switch: the fuzzer checks the arguments and the vCPU
- * bookkeeping only; the "run" exits at once, resumable.
+ * src/tvm_trap.c's vcpu_exit() and nacl_write_exit(): the exit goes to
+ * the area nacl_area() gives on the exiting hart, if any.
+ */
+void machine_vcpu_exit(unsigned int hart, unsigned long exit)
+{
+	struct vcpu_state *v = fuzz_in_guest[hart];
+	unsigned int caller = fuzz_hart;
+	uint64_t area;
+
+	if (!v)
+		return;
+	guest_side(fuzz_in_guest_tvm[hart], v, exit);
+	fuzz_hart = hart;
+	area = nacl_area(&tsm);
+	fuzz_hart = caller;
+	fuzz_run_log.exited = true;
+	fuzz_run_log.exit_area = area;
+	if (area) {
+		struct sbi_nacl_shmem *s = (void *)(uintptr_t)area;
+
+		memset(s->scratch, 0, 32 * sizeof(s->scratch[0]));
+		for (int i = 10; i <= 17; i++)
+			s->scratch[i] = v->gpr[i];
+		s->csrs[sbi_nacl_csr_index(CSR_SCAUSE)] = CAUSE_VS_ECALL;
+		s->csrs[sbi_nacl_csr_index(CSR_VSTIMECMP)] = v->vs.vstimecmp;
+	}
+	v->running = 0;
+	fuzz_in_guest[hart] = NULL;
+	fuzz_in_guest_tvm[hart] = NULL;
+}
+
+/*
+ * run_tvm_vcpu's switch: the vCPU "runs" and exits as fuzz_exit_arg
+ * says, so that run.c's resume bookkeeping sees every kind of exit.
  */
 struct sbiret arch_vcpu_enter(struct tsm *tsm, struct tvm *tvm,
 			      unsigned long tvm_id, struct vcpu_state *vcpu)
 {
-	(void)tsm;
-	(void)tvm;
 	(void)tvm_id;
-	vcpu->running = 0;
-	return sbiret_value(0);
+	fuzz_run_log.entered = true;
+	fuzz_run_log.entered_status = vcpu->status;
+	fuzz_run_log.entered_area = nacl_area(tsm);
+	if (fuzz_in_guest[fuzz_hart])
+		__builtin_trap();	/* the harness exits it before any call */
+	fuzz_in_guest[fuzz_hart] = vcpu;
+	fuzz_in_guest_tvm[fuzz_hart] = tvm;
+	if (fuzz_exit_arg % FUZZ_EXIT_COUNT != FUZZ_EXIT_STAY)
+		machine_vcpu_exit(fuzz_hart, fuzz_exit_arg);
+	return sbiret_value(fuzz_exit_arg % FUZZ_EXIT_COUNT == FUZZ_EXIT_RESET);
 }
 
 bool machine_init(void)
@@ -116,6 +194,8 @@ void machine_reset(uint8_t cfg)
 		capacity -= 8;
 	pages_init(&tsm.pages, &tsm.host_mem, page_array, capacity);
 	fuzz_hart = 0;
+	memset(fuzz_in_guest, 0, sizeof(fuzz_in_guest));
+	memset(fuzz_in_guest_tvm, 0, sizeof(fuzz_in_guest_tvm));
 	tsm.fence.online = cfg & FUZZ_CFG_TWO_HARTS ? 3 : 1;
 	tsm.fence.first = ~0UL;	/* no CONVERTING page yet */
 }

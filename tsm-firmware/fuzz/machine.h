@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "tsm/tsm.h"
+#include "tsm/vcpu.h"
 
 #define FUZZ_PAGE		4096ULL
 #define FUZZ_RAM_BASE		0x3fe00000ULL
@@ -56,6 +57,41 @@ extern struct tsm tsm;
 extern unsigned int fuzz_hart;
 /* How many G-stage fences (arch_hfence_gvma()) ran so far. */
 extern unsigned long fuzz_hfence_count;
+
+/*
+ * How a run_tvm_vcpu's vCPU leaves the guest (the call's a2 modulo
+ * FUZZ_EXIT_COUNT): the exits src/tvm_trap.c makes, modelled without a
+ * hart.  STAY leaves it running on the hart: the hart's next call first
+ * exits it as ECALL (the host's hart is back only after an exit).
+ */
+enum fuzz_exit {
+	FUZZ_EXIT_ECALL,	/* an SBI call for the host: a0, a1 on resume */
+	FUZZ_EXIT_WFI,		/* resume past the instruction */
+	FUZZ_EXIT_STOP,		/* HSM hart_stop: STOPPED */
+	FUZZ_EXIT_START,	/* HSM hart_start of vCPU (a2 / 8) % MAX_VCPUS */
+	FUZZ_EXIT_RESET,	/* SRST: every vCPU of the TVM DEAD */
+	FUZZ_EXIT_STAY,
+	FUZZ_EXIT_COUNT,
+};
+
+/* What the last vCPU entry and exit did, for the invariants. */
+struct fuzz_run_log {
+	bool entered;		/* arch_vcpu_enter() ran */
+	unsigned int entered_status;	/* the vCPU's status on entry */
+	uint64_t entered_area;	/* nacl_area() on entry */
+	bool exited;		/* a vCPU exit ran */
+	uint64_t exit_area;	/* the NACL area it wrote, 0 if none */
+};
+
+/* The exit the next run makes (the harness sets it from a2). */
+extern unsigned long fuzz_exit_arg;
+extern struct fuzz_run_log fuzz_run_log;
+/* The vCPU each hart is in (STAY), and its TVM; NULL when in the host. */
+extern struct vcpu_state *fuzz_in_guest[FUZZ_HARTS];
+extern struct tvm *fuzz_in_guest_tvm[FUZZ_HARTS];
+
+/* Exit hart's vCPU as exit (enum fuzz_exit, not STAY), as vcpu_exit() does. */
+void machine_vcpu_exit(unsigned int hart, unsigned long exit);
 
 /* Map the RAM once; false (with a message) if the address is taken. */
 bool machine_init(void);

@@ -275,6 +275,38 @@ def _seed_bad_arguments(e: Encoder) -> bytes:
                    e.small(5)))						# hart_start
 
 
+def _seed_run_tvm(e: Encoder) -> bytes:
+    """Build a TVM, register a NACL area and run its boot vCPU, every exit."""
+    area = e.host(200)
+    run = [e.tvm(1), e.small(0)]
+    return (e.config(two_harts=True) +
+            e.call("set_shmem", e.host(3, "plus_1")) +			# misaligned
+            e.call("set_shmem", e.image(0)) +				# the TSM's
+            e.call("probe_feature", e.small(0)) +
+            e.call("convert_pages", e.host(0), e.small(64)) + _fence(e, harts=2) +
+            e.call("set_shmem", e.state("confidential")) +		# confidential
+            _build_tvm(e, 1, 300) +
+            e.call("run_tvm_vcpu", *run) +				# not finalized
+            e.call("finalize_tvm", e.tvm(1), e.gpa(0), e.small(0), e.small(0)) +
+            e.call("run_tvm_vcpu", *run) +				# NO_SHMEM
+            e.call("set_shmem", area) +
+            e.call("run_tvm_vcpu", *run, e.small(0)) +			# an ecall exit
+            e.call("run_tvm_vcpu", e.tvm(1), e.small(1)) +		# no such vCPU
+            e.call("run_tvm_vcpu", e.tvm(5), e.small(0)) +		# no such TVM
+            e.call("run_tvm_vcpu", *run, e.small(1)) +			# WFI
+            e.call("set_shmem", e.host(220), hart=1) +
+            e.call("run_tvm_vcpu", *run, e.small(5)) +			# stays in
+            e.call("run_tvm_vcpu", *run, hart=1) +			# running: FAILED
+            e.call("destroy_tvm", e.tvm(1), hart=1) +			# running: FAILED
+            e.call("convert_pages", area, e.small(1), hart=1) +	# area goes away
+            e.call("probe_feature", e.small(1)) +			# hart 0 exits first
+            e.call("run_tvm_vcpu", *run) +				# stale area: NO_SHMEM
+            e.call("run_tvm_vcpu", *run, e.small(4), hart=1) +	# SRST: all DEAD
+            e.call("run_tvm_vcpu", *run, hart=1) +			# DEAD: refused
+            e.call("set_shmem", e.special(7), e.special(7), hart=1) +	# all ones: off
+            e.call("destroy_tvm", e.tvm(1)))
+
+
 SEEDS: dict[str, Callable[[Encoder], bytes]] = {
     "convert-reclaim": _seed_convert_reclaim,
     "tvm-lifecycle": _seed_tvm_lifecycle,
@@ -282,6 +314,7 @@ SEEDS: dict[str, Callable[[Encoder], bytes]] = {
     "two-harts": _seed_two_harts,
     "split-leaves": _seed_split_leaves,
     "bad-arguments": _seed_bad_arguments,
+    "run-tvm": _seed_run_tvm,
 }
 
 
