@@ -98,4 +98,23 @@ static inline void payload_write64(unsigned long addr, uint64_t v)
 	*(volatile uint64_t *)addr = v;
 }
 
+/* Whether [addr, addr + len) reads as zeros (len a multiple of 8). */
+static inline bool payload_all_zero(unsigned long addr, unsigned long len)
+{
+	for (unsigned long off = 0; off < len; off += 8)
+		if (payload_read64(addr + off))
+			return false;
+	return true;
+}
+
+/*
+ * initiate_fence, then local_fence on this hart: completes the fence when
+ * this is the only online hart.
+ */
+static inline bool payload_fence_this_hart(void)
+{
+	return sbi_covh_initiate_fence().error == 0 &&
+	       sbi_covh_local_fence().error == 0;
+}
+
 #endif /* __PAYLOAD_H__ */

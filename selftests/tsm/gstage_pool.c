@@ -23,19 +23,6 @@ extern char __bss_end[];	/* payload.ld: the payload's image ends here */
 static unsigned long first_region, nr_regions;
 static unsigned long fdt_region = ~0UL;	/* a 2 MiB region to leave out */
 
-static bool fence(void)
-{
-	return sbi_covh_initiate_fence().error == 0 && sbi_covh_local_fence().error == 0;
-}
-
-static bool all_zero(unsigned long addr, unsigned long len)
-{
-	for (unsigned long off = 0; off < len; off += 8)
-		if (payload_read64(addr + off))
-			return false;
-	return true;
-}
-
 /* The page for round i: region by region, at a new offset each pass. */
 static unsigned long round_page(unsigned int i)
 {
@@ -62,7 +49,7 @@ static void churn(void)
 			failed = "convert_pages";
 			break;
 		}
-		if (!fence()) {
+		if (!payload_fence_this_hart()) {
 			failed = "initiate_fence/local_fence";
 			break;
 		}
@@ -71,7 +58,7 @@ static void churn(void)
 			failed = "reclaim_pages";
 			break;
 		}
-		if (!all_zero(page, PAGE_SIZE)) {
+		if (!payload_all_zero(page, PAGE_SIZE)) {
 			failed = "the zero read-back";
 			break;
 		}
@@ -96,11 +83,11 @@ static void whole_region(void)
 {
 	unsigned long base = round_page(0) & ~(SZ_2M - 1);
 
-	ktap_ok(sbi_covh_convert_pages(base, 512).error == 0 && fence() &&
+	ktap_ok(sbi_covh_convert_pages(base, 512).error == 0 && payload_fence_this_hart() &&
 		sbi_covh_reclaim_pages(base, 512).error == 0,
 		"convert, fence and reclaim a whole 2 MiB region in one call each");
-	ktap_ok(all_zero(base, SZ_2M), "it reads back as zeros");
-	ktap_ok(sbi_covh_convert_pages(base + 5 * PAGE_SIZE, 1).error == 0 && fence() &&
+	ktap_ok(payload_all_zero(base, SZ_2M), "it reads back as zeros");
+	ktap_ok(sbi_covh_convert_pages(base + 5 * PAGE_SIZE, 1).error == 0 && payload_fence_this_hart() &&
 		sbi_covh_reclaim_pages(base + 5 * PAGE_SIZE, 1).error == 0,
 		"and one page of it converts and reclaims again");
 }

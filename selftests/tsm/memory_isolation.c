@@ -16,19 +16,6 @@
 static struct sbi_tvm_create_params params;
 static uint8_t measured_src[PAGE_SIZE] __attribute__((aligned(4096)));
 
-static bool fence(void)
-{
-	return sbi_covh_initiate_fence().error == 0 && sbi_covh_local_fence().error == 0;
-}
-
-static bool all_zero(unsigned long addr, unsigned long len)
-{
-	for (unsigned long off = 0; off < len; off += 8)
-		if (payload_read64(addr + off))
-			return false;
-	return true;
-}
-
 static void converted_page_faults(void)
 {
 	payload_write64(PAGE(0), 0x5eC2e7);
@@ -48,7 +35,7 @@ static void converted_page_faults(void)
 		"writing it: store access fault at its address");
 	payload_expect_traps(false);
 
-	ktap_ok(fence(), "initiate_fence and local_fence complete the conversion");
+	ktap_ok(payload_fence_this_hart(), "initiate_fence and local_fence complete the conversion");
 	ktap_sbi_err(sbi_covh_tsm_get_info(PAGE(0), sizeof(struct sbi_tsm_info)).error,
 		     SBI_ERR_INVALID_ADDRESS, "COVH.tsm_get_info",
 		     "a confidential page as a call's buffer: INVALID_ADDRESS");
@@ -56,7 +43,7 @@ static void converted_page_faults(void)
 		"nor can OpenSBI be asked to print it: INVALID_PARAM");
 	ktap_sbi_err(sbi_covh_reclaim_pages(PAGE(0), 1).error, 0, "COVH.reclaim_pages",
 		     "reclaim it");
-	ktap_ok(all_zero(PAGE(0), PAGE_SIZE), "it reads back as zeros, without a fault");
+	ktap_ok(payload_all_zero(PAGE(0), PAGE_SIZE), "it reads back as zeros, without a fault");
 }
 
 static void tvm_pages_stay_confidential(void)
@@ -65,7 +52,7 @@ static void tvm_pages_stay_confidential(void)
 	long id;
 
 	/* 4 pages of page directory, then state, page tables, memory, vCPU. */
-	ktap_ok(sbi_covh_convert_pages(PAGE(16), 16).error == 0 && fence(),
+	ktap_ok(sbi_covh_convert_pages(PAGE(16), 16).error == 0 && payload_fence_this_hart(),
 		"convert and fence 16 pages for a TVM");
 	params.tvm_page_directory_addr = PAGE(16);
 	params.tvm_state_addr = PAGE(20);
@@ -97,7 +84,7 @@ static void tvm_pages_stay_confidential(void)
 	ktap_sbi_err(sbi_covh_destroy_tvm(id).error, 0, "COVH.destroy_tvm", "destroy the TVM");
 	ktap_sbi_err(sbi_covh_reclaim_pages(PAGE(16), 16).error, 0, "COVH.reclaim_pages",
 		     "then all 16 pages can be reclaimed");
-	ktap_ok(all_zero(PAGE(16), 16 * PAGE_SIZE),
+	ktap_ok(payload_all_zero(PAGE(16), 16 * PAGE_SIZE),
 		"and read back as zeros, the measured copy of the host's data included");
 }
 
