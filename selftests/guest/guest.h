@@ -41,5 +41,8 @@ int guest_peer(void);
 int guest_secret(void);
 int guest_spin(void);
 int guest_bench(void);
+int guest_ipi(void);
+void guest_ipi_secondary(void);
+int guest_fp(void);
 
 #endif /* __GUEST_H__ */

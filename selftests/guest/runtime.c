@@ -59,12 +59,17 @@ static int (*const tests[GUEST_NR_TESTS])(void) = {
 	[GUEST_SECRET] = guest_secret,
 	[GUEST_SPIN] = guest_spin,
 	[GUEST_BENCH] = guest_bench,
+	[GUEST_IPI] = guest_ipi,
+	[GUEST_FP] = guest_fp,
 };
 
 int guest_main(unsigned long vcpu, unsigned long arg)
 {
 	if (vcpu != 0) {
-		guest_smp_secondary(vcpu, arg);
+		if (arg == GUEST_IPI_OPAQUE)
+			guest_ipi_secondary();
+		else
+			guest_smp_secondary(vcpu, arg);
 		for (;;)
 			;
 	}

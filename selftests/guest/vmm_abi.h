@@ -23,6 +23,7 @@
 /* The enum's numbers the guest's assembly needs. */
 #define VMM_FID_ECHO_NUM	3
 #define VMM_FID_MARK_NUM	4
+#define VMM_FID_FP_CLOBBER_NUM	6
 
 /* Secret register values the host scans the NACL area for. */
 #define VMM_SECRET_MASK		0xffffffffffff0000
@@ -36,6 +37,7 @@ enum vmm_fid {
 	VMM_FID_ECHO = 3,	/* host records a0-a7, answers VMM_ECHO_A0/A1 */
 	VMM_FID_MARK = 4,	/* does nothing: a timestamp for the bench */
 	VMM_FID_EXITS = 5,	/* a0 = cause: a1 = exits of that cause so far */
+	VMM_FID_FP_CLOBBER = 6,	/* host overwrites its own f0-f31 and fcsr */
 };
 
 /* What the host answers VMM_FID_ECHO with, and what the guest sends. */
@@ -58,6 +60,8 @@ enum guest_test {
 	GUEST_SECRET,		/* secret in registers across exits */
 	GUEST_SPIN,		/* runs until the host's timer interrupts it */
 	GUEST_BENCH,		/* bench: marks around ecalls and BASE probes */
+	GUEST_IPI,		/* IPIs and remote fences between vCPUs */
+	GUEST_FP,		/* f0-f31 and fcsr survive ecall and WFI exits */
 	GUEST_NR_TESTS,
 };
 
@@ -66,7 +70,11 @@ enum guest_test {
 #define VMM_ARG_PEER_SEED	1	/* PEER: this TVM's own pattern */
 #define VMM_ARG_OTHER_SEED	2	/* PEER: the other TVM's pattern */
 
-_Static_assert(VMM_FID_ECHO == VMM_FID_ECHO_NUM && VMM_FID_MARK == VMM_FID_MARK_NUM,
+/* hart_start's opaque value that makes vCPU 1 run the IPI test's side. */
+#define GUEST_IPI_OPAQUE	0x1b1UL
+
+_Static_assert(VMM_FID_ECHO == VMM_FID_ECHO_NUM && VMM_FID_MARK == VMM_FID_MARK_NUM &&
+	       VMM_FID_FP_CLOBBER == VMM_FID_FP_CLOBBER_NUM,
 	       "assembly's FIDs match");
 #endif /* __ASSEMBLER__ */
 

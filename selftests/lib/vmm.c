@@ -301,6 +301,29 @@ static void start_vcpu(struct vmm_tvm *tvm, unsigned long v)
 	worker.cmd = W_RUN;
 }
 
+/*
+ * Overwrite this hart's f0-f31 and fcsr (the host payload has no FP of
+ * its own): a TVM's FP registers survive an exit only if the TSM saved
+ * them, not because nothing touched the hardware in between.
+ */
+static void fp_clobber(void)
+{
+	__asm__ __volatile__(
+		".option push\n.option arch, +d\n"
+		"csrs sstatus, %0\n"
+		"fmv.d.x f0, %1\n fmv.d.x f1, %1\n fmv.d.x f2, %1\n fmv.d.x f3, %1\n"
+		"fmv.d.x f4, %1\n fmv.d.x f5, %1\n fmv.d.x f6, %1\n fmv.d.x f7, %1\n"
+		"fmv.d.x f8, %1\n fmv.d.x f9, %1\n fmv.d.x f10, %1\n fmv.d.x f11, %1\n"
+		"fmv.d.x f12, %1\n fmv.d.x f13, %1\n fmv.d.x f14, %1\n fmv.d.x f15, %1\n"
+		"fmv.d.x f16, %1\n fmv.d.x f17, %1\n fmv.d.x f18, %1\n fmv.d.x f19, %1\n"
+		"fmv.d.x f20, %1\n fmv.d.x f21, %1\n fmv.d.x f22, %1\n fmv.d.x f23, %1\n"
+		"fmv.d.x f24, %1\n fmv.d.x f25, %1\n fmv.d.x f26, %1\n fmv.d.x f27, %1\n"
+		"fmv.d.x f28, %1\n fmv.d.x f29, %1\n fmv.d.x f30, %1\n fmv.d.x f31, %1\n"
+		"fscsr zero\n"
+		".option pop\n"
+		:: "r"(3UL << 13), "r"(0xdeadbeefdeadbeefUL) : "memory");
+}
+
 static void vmm_call(struct vmm_tvm *tvm, struct vmm_exit *exit,
 		     volatile struct sbi_nacl_shmem *nacl)
 {
@@ -331,6 +354,10 @@ static void vmm_call(struct vmm_tvm *tvm, struct vmm_exit *exit,
 		break;
 	case VMM_FID_EXITS:
 		set_ret(nacl, 0, vmm_exits(tvm, a0));
+		break;
+	case VMM_FID_FP_CLOBBER:
+		fp_clobber();
+		set_ret(nacl, 0, 0);
 		break;
 	default:
 		set_ret(nacl, SBI_ERR_NOT_SUPPORTED, 0);
@@ -401,6 +428,7 @@ static void serve_wfi(volatile struct sbi_nacl_shmem *nacl)
 	unsigned long vsie = nacl->csrs[SBI_NACL_CSR_INDEX(CSR_VSIE)];
 	unsigned long end = payload_time() + 1000 * PAYLOAD_TICKS_PER_MS;
 
+	fp_clobber();
 	/* Without its timer enabled nothing would wake it: resume (WFI may). */
 	if (!(vsie & SIP_STIP))
 		return;

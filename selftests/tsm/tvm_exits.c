@@ -104,9 +104,17 @@ static void test_dead(void)
 	vmm_destroy(&tvm);
 }
 
+/* FP registers across an ecall and a WFI exit; the VMM clobbers its own. */
+static void test_fp(void)
+{
+	vmm_config_guest(&cfg, "fp", GUEST_FP, 1);
+	vmm_guest(&tvm, &cfg);
+	vmm_destroy(&tvm);
+}
+
 int payload_main(unsigned long hartid, unsigned long fdt)
 {
-	ktap_start(10);
+	ktap_start(11);
 	if (vmm_init(hartid)) {
 		ktap_ok(false, "NACL set_shmem on hart %lu", hartid);
 		return ktap_finish();
@@ -115,5 +123,6 @@ int payload_main(unsigned long hartid, unsigned long fdt)
 	test_echo();
 	test_secret();
 	test_host_timer();
+	test_fp();
 	return ktap_finish();
 }

@@ -2,6 +2,7 @@
 /*
  * A TVM with two vCPUs on two harts (tvm_smp.qemu: -smp 2): vCPU 0 runs
  * on hart 0, starts vCPU 1 with HSM, and the VMM runs that on hart 1.
+ * Then IPIs and remote fences between the two vCPUs (guest/ipi.c).
  */
 
 #include "ktap.h"
@@ -13,7 +14,7 @@ static struct vmm_config cfg;
 
 int payload_main(unsigned long hartid, unsigned long fdt)
 {
-	ktap_start(4);
+	ktap_start(5);
 	if (hartid != 0) {
 		ktap_diag("booted on hart %lu: this suite drives hart 1 from 0", hartid);
 		return ktap_finish();
@@ -23,6 +24,10 @@ int payload_main(unsigned long hartid, unsigned long fdt)
 	vmm_config_guest(&cfg, "smp", GUEST_SMP, 2);
 	vmm_guest(&tvm, &cfg);
 	ktap_eq(tvm.vcpu[1], VMM_VCPU_STOPPED, "the VMM saw vCPU 1 stop");
+	vmm_destroy(&tvm);
+
+	vmm_config_guest(&cfg, "ipi", GUEST_IPI, 2);
+	vmm_guest(&tvm, &cfg);
 	vmm_destroy(&tvm);
 	return ktap_finish();
 }
