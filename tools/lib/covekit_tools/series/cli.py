@@ -53,6 +53,12 @@ COMMANDS: dict[str, Command] = {}
 # Imported before the command line is parsed; each registers its commands.
 COMMAND_MODULES: list[str] = ["covekit_tools.series.commands", "covekit_tools.series.verify",
                               "covekit_tools.series.abi_check"]
+# Commands that need only the module named here: running one imports just
+# that module, not all of COMMAND_MODULES (start-up is most of the cost of a
+# small tools/series apply).  rebase, refresh and verify are not here: the
+# checks abi_check adds to rebase.CHECKS must be in place for them.
+ONE_MODULE: dict[str, str] = {name: "covekit_tools.series.commands"
+                              for name in ("list", "apply", "export", "range-diff")}
 
 
 def register(command: Command) -> Command:
@@ -60,22 +66,27 @@ def register(command: Command) -> Command:
     return command
 
 
-def parser() -> argparse.ArgumentParser:
-    for module in COMMAND_MODULES:
+def parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of ARGV's command alone when that one
+    is in ONE_MODULE (and so is what argparse would see)."""
+    name = next((a for a in argv if not a.startswith("-")), None) if argv else None
+    for module in [ONE_MODULE[name]] if name in ONE_MODULE else COMMAND_MODULES:
         importlib.import_module(module)
+    shown = [COMMANDS[name]] if name in ONE_MODULE and name in COMMANDS else COMMANDS.values()
     ap = argparse.ArgumentParser(
         prog="tools/series", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Apply, rebase, refresh and export the kernel patch series in "
                     "kernel-patches/ against the upstream trees in the cache.")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command in COMMANDS.values():
+    for command in shown:
         p = sub.add_parser(command.name, help=command.help, description=command.help)
         command.configure(p)
     return ap
 
 
 def main(argv: list[str] | None = None, ctx: Context | None = None) -> int:
-    args = parser().parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parser(argv).parse_args(argv)
     ctx = ctx or Context.from_env()
     try:
         scratch.sweep()  # scratch worktrees of killed runs

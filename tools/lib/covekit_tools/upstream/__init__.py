@@ -18,9 +18,17 @@ from .errors import (
            UpstreamMissing,
            UpstreamsFileError,
 )
-from .importer import import_upstream
 from .registry import Upstream, get_upstream, load_upstreams, upstreams_path
 
 __all__ = ["TarballMissing", "UnknownUpstream", "Upstream", "UpstreamError", "UpstreamMissing",
            "UpstreamsFileError", "cache_dir", "get_upstream", "import_upstream", "load_upstreams",
            "repo_path", "resolve", "upstreams_path"]
+
+
+def __getattr__(name: str) -> object:
+    # The import machinery (tarball, Debian and git sources) loads on first
+    # use: tools/series only resolves upstreams, and starts faster without it.
+    if name == "import_upstream":
+        from .importer import import_upstream
+        return import_upstream
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
