@@ -68,12 +68,17 @@ static bool v1_stopped(void)
 
 int guest_ipi(void)
 {
-	ktap_start(11);
+	ktap_start(13);
 	irq_setup(0);
 	ktap_eq(sbi_ipi_send_ipi(1UL << 0, 0).error, 0, "send_ipi to itself");
 	ktap_eq(soft[0], 1, "its software interrupt came as the ecall returned");
 	ktap_eq(sbi_ipi_send_ipi(1UL << 5, 0).error, SBI_ERR_INVALID_PARAM,
 		"send_ipi to a vCPU that does not exist: INVALID_PARAM");
+	ktap_eq(sbi_ipi_send_ipi(1, 100).error, SBI_ERR_INVALID_PARAM,
+		"send_ipi with hart_mask_base 100: INVALID_PARAM");
+	ktap_eq(sbi_rfence_remote_sfence_vma(1UL << 5, 0, 0, -1UL).error,
+		SBI_ERR_INVALID_PARAM,
+		"remote_sfence_vma to a vCPU that does not exist: INVALID_PARAM");
 	ktap_eq(sbi_hsm_hart_start(1, GUEST_GPA_BASE, GUEST_IPI_OPAQUE).error, 0,
 		"hart_start vCPU 1");
 	ktap_ok(guest_wait(v1_is_ready, 2000), "vCPU 1 enabled its software interrupt");

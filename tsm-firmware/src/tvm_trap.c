@@ -135,9 +135,15 @@ static bool vcpu_set(struct tvm *tvm, unsigned long mask, unsigned long base,
 	}
 	/* A named vCPU that does not exist is INVALID_PARAM. */
 	if (base != -1UL)
-		for (unsigned int bit = 0; bit < 64; bit++)
-			if ((mask >> bit & 1) && !(*set >> (base + bit) & 1))
+		for (unsigned int bit = 0; bit < 64; bit++) {
+			unsigned long id = base + bit;
+
+			if (!(mask >> bit & 1))
+				continue;
+			if (id < base || id >= CONFIG_TSM_MAX_VCPUS ||
+			    !(*set >> id & 1))
 				return false;
+		}
 	return true;
 }
 
@@ -254,9 +260,20 @@ static void guest_ecall(struct tsm *tsm, struct hart *h, struct trap_frame *tf)
 	case SBI_EXT_RFENCE:
 		/* Every vCPU entry flushes the TVM's VS-stage (vcpu_switch.c). */
 		if (fid <= SBI_EXT_RFENCE_REMOTE_SFENCE_VMA_ASID) {
-			__asm__ __volatile__("fence.i" ::: "memory");
-			hfence_vvma_all();
-			ret = sbiret_value(0);
+			unsigned long set;
+			bool named;
+
+			/* The same hart mask rules as an IPI. */
+			tsm_lock();
+			named = vcpu_set(h->tvm, a[0], a[1], &set);
+			tsm_unlock();
+			if (!named) {
+				ret = sbiret_error(SBI_ERR_INVALID_PARAM);
+			} else {
+				__asm__ __volatile__("fence.i" ::: "memory");
+				hfence_vvma_all();
+				ret = sbiret_value(0);
+			}
 		}
 		answer(tf, ret);
 		return;
