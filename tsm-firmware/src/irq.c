@@ -24,6 +24,7 @@
 #include "tsm/sbi_call.h"
 #include "tsm/sbiret.h"
 #include "tsm/tsm.h"
+#include "tsm/vcpu.h"
 
 /* Do what other harts asked; only then mark it done. */
 static void hart_do_work(struct hart *h)
@@ -32,11 +33,33 @@ static void hart_do_work(struct hart *h)
 
 	if (!work)
 		return;
-	if (work & HART_WORK_HFENCE_VVMA)
+	/*
+	 * The host runs here: a vCPU fence asked of a hart that has left
+	 * the vCPU is done (every vCPU entry flushes), and a vCPU IPI is
+	 * in its vcpu_state.ipi for that entry.
+	 */
+	if (work & (HART_WORK_HFENCE_VVMA | HART_WORK_VCPU_HFENCE))
 		hfence_vvma_all();
 	if (work & HART_WORK_HOST_IPI)
 		csr_set(CSR_HVIP, HVIP_VSSIP);
 	__atomic_fetch_and(&h->work, ~work, __ATOMIC_RELEASE);
+}
+
+bool hart_do_vcpu_work(struct hart *h)
+{
+	unsigned long work = __atomic_load_n(&h->work, __ATOMIC_ACQUIRE) &
+			     (HART_WORK_VCPU_IPI | HART_WORK_VCPU_HFENCE);
+
+	/* hgatp holds the TVM's VMID: this flushes its VS-stage only. */
+	if (work & HART_WORK_VCPU_HFENCE) {
+		__asm__ __volatile__("fence.i" ::: "memory");
+		hfence_vvma_all();
+	}
+	if (h->vcpu && __atomic_exchange_n(&h->vcpu->ipi, 0, __ATOMIC_ACQ_REL))
+		csr_set(CSR_HVIP, HVIP_VSSIP);
+	if (work)
+		__atomic_fetch_and(&h->work, ~work, __ATOMIC_RELEASE);
+	return !(__atomic_load_n(&h->work, __ATOMIC_ACQUIRE) & HART_WORK_HOST);
 }
 
 void hart_sync_irqs(struct hart *h)
@@ -103,8 +126,8 @@ static bool hart_set(const struct tsm *tsm, unsigned long mask,
  * Ask each hart of set in one of the states (a mask of 1 << enum
  * hart_state) for work, with one IPI through OpenSBI.
  */
-static unsigned long hart_ask(struct tsm *tsm, unsigned long set,
-			      unsigned long work, unsigned int states)
+unsigned long hart_ask(struct tsm *tsm, unsigned long set, unsigned long work,
+		       unsigned int states)
 {
 	unsigned long asked = 0;
 	unsigned long args[6] = { 0 };
@@ -155,16 +178,26 @@ static struct sbiret remote_hfence_vvma(struct tsm *tsm, struct hart *h,
 		hfence_vvma_all();
 	asked = hart_ask(tsm, set & ~(1UL << h->index), HART_WORK_HFENCE_VVMA,
 			 1U << HART_ONLINE);
+	hart_wait_done(tsm, h, asked, HART_WORK_HFENCE_VVMA);
+	return sbiret_value(0);
+}
+
+void hart_wait_done(struct tsm *tsm, struct hart *h, unsigned long asked,
+		    unsigned long work)
+{
 	for (unsigned long id = 0; asked >> id; id++) {
 		struct hart *t = hart_by_id(tsm, id);
 
 		if (!(asked & (1UL << id)))
 			continue;
-		while ((__atomic_load_n(&t->work, __ATOMIC_ACQUIRE) &
-			HART_WORK_HFENCE_VVMA) && t->state == HART_ONLINE)
-			hart_do_work(h);
+		while ((__atomic_load_n(&t->work, __ATOMIC_ACQUIRE) & work) &&
+		       t->state == HART_ONLINE) {
+			if (h->vcpu)
+				hart_do_vcpu_work(h);
+			else
+				hart_do_work(h);
+		}
 	}
-	return sbiret_value(0);
 }
 
 struct sbiret irq_sbi_call(struct tsm *tsm, struct hart *h, unsigned long eid,

@@ -147,9 +147,33 @@ static bool vcpu_set(struct tvm *tvm, unsigned long mask, unsigned long base,
 	return true;
 }
 
-static struct sbiret guest_ipi(struct hart *h, const unsigned long *a)
+/*
+ * The harts (by index) other than h running a vCPU of set now, under
+ * the TSM lock.  One that leaves its vCPU before the request reaches it
+ * serves it in the host (irq.c), and the vCPU's next entry takes the
+ * IPI and flushes: either way the request is done.
+ */
+static unsigned long running_harts(struct hart *h, unsigned long set)
 {
-	unsigned long set;
+	unsigned long harts = 0;
+
+	for (unsigned long id = 0; set >> id; id++) {
+		struct vcpu_state *t = vcpu_get(h->tvm, id);
+		uint32_t running;
+
+		if (!(set >> id & 1) || t == h->vcpu)
+			continue;
+		running = __atomic_load_n(&t->running, __ATOMIC_ACQUIRE);
+		if (running && running - 1 != h->index)
+			harts |= 1UL << (running - 1);
+	}
+	return harts;
+}
+
+static struct sbiret guest_ipi(struct tsm *tsm, struct hart *h,
+			       const unsigned long *a)
+{
+	unsigned long set, harts;
 
 	tsm_lock();
 	if (!vcpu_set(h->tvm, a[0], a[1], &set)) {
@@ -163,10 +187,37 @@ static struct sbiret guest_ipi(struct hart *h, const unsigned long *a)
 			continue;
 		if (t == h->vcpu)
 			csr_set(CSR_HVIP, HVIP_VSSIP);
-		else	/* taken when it next enters (vcpu_switch.c) */
+		else	/* taken at its next entry (vcpu_switch.c) ... */
 			__atomic_store_n(&t->ipi, 1, __ATOMIC_RELEASE);
 	}
+	harts = running_harts(h, set);
 	tsm_unlock();
+	/* ... or now, by the hart running it, without exiting (tvm_trap). */
+	hart_ask(tsm, harts, HART_WORK_VCPU_IPI, 1U << HART_ONLINE);
+	return sbiret_value(0);
+}
+
+/*
+ * A TVM's remote fence: flush here, and have each hart running one of
+ * the named vCPUs flush the TVM's VS-stage; return once all have.
+ */
+static struct sbiret guest_rfence(struct tsm *tsm, struct hart *h,
+				  const unsigned long *a)
+{
+	unsigned long set, harts;
+
+	/* The same hart mask rules as an IPI. */
+	tsm_lock();
+	if (!vcpu_set(h->tvm, a[0], a[1], &set)) {
+		tsm_unlock();
+		return sbiret_error(SBI_ERR_INVALID_PARAM);
+	}
+	harts = running_harts(h, set);
+	tsm_unlock();
+	__asm__ __volatile__("fence.i" ::: "memory");
+	hfence_vvma_all();
+	harts = hart_ask(tsm, harts, HART_WORK_VCPU_HFENCE, 1U << HART_ONLINE);
+	hart_wait_done(tsm, h, harts, HART_WORK_VCPU_HFENCE);
 	return sbiret_value(0);
 }
 
@@ -254,27 +305,13 @@ static void guest_ecall(struct tsm *tsm, struct hart *h, struct trap_frame *tf)
 		return;
 	case SBI_EXT_IPI:
 		if (fid == SBI_EXT_IPI_SEND_IPI)
-			ret = guest_ipi(h, a);
+			ret = guest_ipi(tsm, h, a);
 		answer(tf, ret);
 		return;
 	case SBI_EXT_RFENCE:
-		/* Every vCPU entry flushes the TVM's VS-stage (vcpu_switch.c). */
-		if (fid <= SBI_EXT_RFENCE_REMOTE_SFENCE_VMA_ASID) {
-			unsigned long set;
-			bool named;
-
-			/* The same hart mask rules as an IPI. */
-			tsm_lock();
-			named = vcpu_set(h->tvm, a[0], a[1], &set);
-			tsm_unlock();
-			if (!named) {
-				ret = sbiret_error(SBI_ERR_INVALID_PARAM);
-			} else {
-				__asm__ __volatile__("fence.i" ::: "memory");
-				hfence_vvma_all();
-				ret = sbiret_value(0);
-			}
-		}
+		/* Every vCPU entry also flushes the TVM's VS-stage. */
+		if (fid <= SBI_EXT_RFENCE_REMOTE_SFENCE_VMA_ASID)
+			ret = guest_rfence(tsm, h, a);
 		answer(tf, ret);
 		return;
 	case SBI_EXT_HSM:
@@ -341,6 +378,15 @@ void tvm_trap(struct tsm *tsm, struct hart *h, unsigned long cause,
 	if (cause & CAUSE_INTERRUPT) {
 		unsigned long irq = cause & ~CAUSE_INTERRUPT;
 
+		/*
+		 * Another hart's kick for this vCPU (an IPI, a fence): serve
+		 * it and resume, unless the host was asked for something.
+		 */
+		if (irq == IRQ_S_SOFT) {
+			csr_clear(CSR_SIP, SIP_SSIP);
+			if (hart_do_vcpu_work(h))
+				return;
+		}
 		h->vcpu->resume = VCPU_RESUME_NONE;
 		vcpu_exit(tsm, h, cause, 0, NULL, 0);
 		/* Now the host's: its interrupt goes to it as usual. */

@@ -30,6 +30,10 @@ struct host_csrs {
 /* Work another hart asks of a hart (struct hart.work), with an IPI. */
 #define HART_WORK_HOST_IPI	(1UL << 0)	/* raise VSSIP for the host */
 #define HART_WORK_HFENCE_VVMA	(1UL << 1)	/* flush the host's VS-stage */
+/* For the TVM vCPU the hart runs (a kick: served without exiting). */
+#define HART_WORK_VCPU_IPI	(1UL << 2)	/* take vcpu_state.ipi now */
+#define HART_WORK_VCPU_HFENCE	(1UL << 3)	/* flush the TVM's VS-stage */
+#define HART_WORK_HOST		(HART_WORK_HOST_IPI | HART_WORK_HFENCE_VVMA)
 
 /* Where a hart is, as the TSM sees it (struct hart.state). */
 enum hart_state {
@@ -112,6 +116,25 @@ struct sbiret hart_sbi_call(struct tsm *tsm, struct hart *h, unsigned long eid,
 /* The IPI, RFENCE and TIME part of hart_sbi_call() (src/irq.c). */
 struct sbiret irq_sbi_call(struct tsm *tsm, struct hart *h, unsigned long eid,
 			   unsigned long fid, const unsigned long args[6]);
+
+/* Ask the harts of set (by index) in one of states for work, one IPI. */
+unsigned long hart_ask(struct tsm *tsm, unsigned long set, unsigned long work,
+		       unsigned int states);
+
+/*
+ * Wait until each hart of asked has done work (or left the host),
+ * serving this hart's own requests meanwhile so two harts asking each
+ * other cannot deadlock.  From a vCPU's ecall only its vCPU work is
+ * served here; the host's stays pending (SSIP) for the next trap.
+ */
+void hart_wait_done(struct tsm *tsm, struct hart *h, unsigned long asked,
+		    unsigned long work);
+
+/*
+ * On this hart's IPI while it runs a vCPU: do the vCPU work asked.
+ * True if the host was asked for nothing, so the vCPU resumes.
+ */
+bool hart_do_vcpu_work(struct hart *h);
 
 /* An interrupt taken while the host ran (scause without the MSB). */
 void hart_interrupt(struct tsm *tsm, struct hart *h, unsigned long irq);
